@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { buildPolicy } from './config/build-policy.js';
+import { loadConfig } from './config/load-config.js';
+import { analyzeProgram } from './engine/analyze.js';
+import type { AnalysisResult } from './engine/finding.js';
+import { loadProject } from './engine/project.js';
+import type { Policy } from './policy/types.js';
+
+export interface CheckOptions {
+  /** Path to the tsconfig.json (or its folder). */
+  project: string;
+  /** Explicit config file; otherwise searched from the project's folder. */
+  config?: string;
+  /** Report only findings whose send call is in these files or folders. */
+  paths?: string[];
+}
+
+export interface CheckOutcome {
+  result: AnalysisResult;
+  rootDir: string;
+  tsconfig: string;
+  configFile?: string;
+  policy: Policy;
+}
+
+/** Config -> policy -> program -> findings: the whole `finleak check`, without any output. */
+export async function check(options: CheckOptions): Promise<CheckOutcome> {
+  const tsconfig = resolveTsconfig(options.project);
+  const rootDir = path.dirname(tsconfig);
+  const { config, file: configFile } = await loadConfig(rootDir, options.config);
+  const policy = buildPolicy(config, configFile ? path.dirname(configFile) : rootDir);
+  const { program } = loadProject(tsconfig);
+  const only = options.paths?.length ? options.paths.map((p) => path.resolve(p)) : undefined;
+  const result = analyzeProgram(program, policy, {
+    rootDir,
+    ...(only ? { onlyFiles: (file: string) => only.some((p) => file === p || file.startsWith(p + path.sep)) } : {}),
+  });
+  return { result, rootDir, tsconfig, ...(configFile ? { configFile } : {}), policy };
+}
+
+function resolveTsconfig(project: string): string {
+  const resolved = path.resolve(project);
+  return resolved.endsWith('.json') ? resolved : path.join(resolved, 'tsconfig.json');
+}

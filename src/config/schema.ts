@@ -1,0 +1,92 @@
+/**
+ * JSON Schema of `finleak.config.*`. Published as `finleak/config-schema.json`
+ * and used to validate every config before the analysis starts.
+ */
+const stringOrList = (description: string) => ({
+  description,
+  anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 }],
+});
+
+const payloadPath = {
+  type: 'string',
+  pattern: '^(arg\\d+|this)((\\.[A-Za-z_$][\\w$]*)|\\[\\])*$',
+  description: 'Argument and property path: `arg1`, `arg0.text`, `arg0.messages[].text`.',
+};
+
+export const configSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://github.com/finleak/finleak/config-schema.json',
+  title: 'finleak configuration',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string', description: 'Link to this schema, for editors.' },
+    sources: {
+      type: 'object',
+      description: 'What counts as account or transaction data, added to the built-in list.',
+      additionalProperties: false,
+      properties: {
+        types: {
+          type: 'array',
+          description: 'Type names, or regular expressions written as "/source/flags", whose values are financial.',
+          items: { type: 'string', minLength: 1 },
+        },
+        fields: {
+          type: 'array',
+          description: 'Property names that make any object type carrying them financial (e.g. "sortCode").',
+          items: { type: 'string', minLength: 1 },
+        },
+      },
+    },
+    sinks: {
+      type: 'array',
+      description: 'Extra send calls of messaging SDKs, in the same shape as the models in rules/platforms.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['module', 'payload'],
+        properties: {
+          platform: { type: 'string', minLength: 1, description: 'Name shown in findings, e.g. "Acme Chat".' },
+          module: stringOrList('npm package that declares the method, or a path relative to the config file.'),
+          type: stringOrList('Class, interface or type alias that declares the method.'),
+          method: stringOrList('Member path inside `type` (`send`, `chat.postMessage`). Omit to match calls of a value typed as the alias `type`.'),
+          file: { type: 'string', minLength: 1, description: 'Regular expression the declaring file path must match.' },
+          payload: { type: 'array', minItems: 1, items: payloadPath, description: 'Arguments or properties that carry message content.' },
+        },
+      },
+    },
+    endpoints: {
+      type: 'array',
+      description: 'Extra messaging REST endpoints: an HTTP call (fetch, axios, ...) to a matching URL is a send.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['url'],
+        properties: {
+          platform: { type: 'string', minLength: 1, description: 'Name shown in findings.' },
+          method: { type: 'string', minLength: 1, description: 'HTTP method, e.g. "POST". Omit for any.' },
+          url: { type: 'string', minLength: 1, description: 'Regular expression matched against the URL as far as it is known statically.' },
+          payload: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'JSON body fields that carry message content (`message.text`). Omit for the whole body.' },
+        },
+      },
+    },
+    sanitizers: {
+      type: 'array',
+      description: 'Functions whose result is clean (masking, tokenising).',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['function'],
+        properties: {
+          function: { type: 'string', minLength: 1, description: 'Function or method name.' },
+          module: { type: 'string', minLength: 1, description: 'Declaring package, or a path relative to the config file. Omit to trust the name in any module.' },
+        },
+      },
+    },
+    ignore: {
+      type: 'array',
+      description: 'Globs, relative to the project folder, of files whose findings are not reported.',
+      items: { type: 'string', minLength: 1 },
+    },
+  },
+} as const;

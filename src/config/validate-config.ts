@@ -1,0 +1,71 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import type { UserConfig } from '../policy/types.js';
+import { ConfigError } from './config-error.js';
+import { configSchema } from './schema.js';
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validate = ajv.compile(configSchema);
+
+/** `/sanitizers/1/function` -> `sanitizers[1].function`. */
+function keyPath(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), '');
+}
+
+function describe(error: ErrorObject): { key: string; reason: string } {
+  const key = keyPath(error.instancePath);
+  if (error.keyword === 'additionalProperties') {
+    const unknown = String(error.params['additionalProperty']);
+    const allowed = Object.keys(schemaAt(error.schemaPath)).join(', ');
+    return { key: key ? `${key}.${unknown}` : unknown, reason: `unknown key; allowed keys here: ${allowed}` };
+  }
+  if (error.keyword === 'required') return { key, reason: `missing required key \`${String(error.params['missingProperty'])}\`` };
+  if (error.keyword === 'pattern' && error.instancePath.includes('payload')) {
+    return { key, reason: 'not a payload path; write `arg1`, `arg0.text` or `arg0.items[].text`' };
+  }
+  if (error.keyword === 'anyOf') return { key, reason: 'must be a string or a non-empty list of strings' };
+  return { key, reason: error.message ?? 'invalid value' };
+}
+
+/** The `properties` object of the schema node an error points at. */
+function schemaAt(schemaPath: string): Record<string, unknown> {
+  let node: unknown = configSchema;
+  for (const part of schemaPath.replace(/^#\//, '').split('/').slice(0, -1)) node = (node as Record<string, unknown>)[part];
+  return ((node as { properties?: Record<string, unknown> }).properties ?? {}) as Record<string, unknown>;
+}
+
+/** Checks a parsed config against the schema and compiles its regular expressions; throws ConfigError naming the first bad key. */
+export function validateConfig(value: unknown, file: string): UserConfig {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ConfigError('the config must be an object, e.g. { "sources": { "types": ["LedgerEntry"] } }', file);
+  }
+  if (!validate(value)) {
+    const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'type' || !validate.errors?.some((o) => o.keyword === 'anyOf' && o.instancePath === e.instancePath));
+    const { key, reason } = describe(errors[0] ?? validate.errors![0]!);
+    throw new ConfigError(reason, file, key || undefined);
+  }
+  const config = value as UserConfig;
+  const checkRegex = (source: string, key: string): void => {
+    try {
+      new RegExp(source);
+    } catch (error) {
+      throw new ConfigError(`invalid regular expression: ${(error as Error).message}`, file, key);
+    }
+  };
+  config.sources?.types?.forEach((entry, i) => {
+    const regex = /^\/(.+)\/([a-z]*)$/.exec(entry);
+    if (regex) {
+      try {
+        new RegExp(regex[1]!, regex[2]);
+      } catch (error) {
+        throw new ConfigError(`invalid regular expression: ${(error as Error).message}`, file, `sources.types[${i}]`);
+      }
+    }
+  });
+  config.endpoints?.forEach((endpoint, i) => checkRegex(endpoint.url, `endpoints[${i}].url`));
+  config.sinks?.forEach((sink, i) => sink.file && checkRegex(sink.file, `sinks[${i}].file`));
+  return config;
+}

@@ -1,0 +1,188 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { ts } from '@ts-morph/common';
+import type { Policy } from '../policy/types.js';
+import { calleeName } from './declarations.js';
+import { RULE_ID, type AnalysisResult, type Diagnostic, type Finding } from './finding.js';
+import { FinancialTypes } from './financial-types.js';
+import { DepthLimitError, FlowAnalyzer } from './flow.js';
+import { compileGlobs } from './globs.js';
+import { enclosingFunctionName, locationOf, shortText } from './locations.js';
+import { SinkMatcher, type SinkMatch } from './sinks.js';
+import type { Flow, Step } from './taint.js';
+
+export interface AnalyzeOptions {
+  /** Folder that report paths, fingerprints and `ignore` globs are relative to. */
+  rootDir: string;
+  /** Only report findings whose sink is in one of these files (absolute paths); all files are still analysed. */
+  onlyFiles?: (fileName: string) => boolean;
+}
+
+/** Analyses a whole TypeScript program against a policy. Pure: no I/O beyond what the program already loaded. */
+export function analyzeProgram(program: ts.Program, policy: Policy, options: AnalyzeOptions): AnalysisResult {
+  const started = performance.now();
+  const checker = program.getTypeChecker();
+  const ignored = compileGlobs(policy.ignore);
+  const relative = (file: string): string => path.relative(options.rootDir, file).split(path.sep).join('/');
+  const files = program
+    .getSourceFiles()
+    .filter((sf) => !sf.isDeclarationFile && !program.isSourceFileFromExternalLibrary(sf) && !sf.fileName.includes('/node_modules/'));
+
+  const diagnostics: Diagnostic[] = [];
+  const matcher = new SinkMatcher(program, checker, policy);
+  const callsByName = new Map<string, ts.CallExpression[]>();
+  const candidates: (ts.CallExpression | ts.NewExpression)[] = [];
+  for (const sourceFile of files) {
+    for (const syntax of program.getSyntacticDiagnostics(sourceFile)) diagnostics.push(fromTsDiagnostic(syntax, 'syntax-error'));
+    collectCalls(sourceFile, (call) => {
+      const name = calleeName(call);
+      if (name !== undefined && ts.isCallExpression(call)) {
+        const list = callsByName.get(name);
+        if (list) list.push(call);
+        else callsByName.set(name, [call]);
+      }
+      if (matcher.isCandidate(call)) candidates.push(call);
+    });
+    reportUnresolvedImports(sourceFile, checker, diagnostics);
+  }
+
+  const financial = new FinancialTypes(checker, program, policy.sources);
+  const flow = new FlowAnalyzer(program, checker, policy, financial, callsByName);
+  const best = new Map<string, Finding>();
+  let sendCalls = 0;
+  for (const call of candidates) {
+    const fileName = call.getSourceFile().fileName;
+    const reported = !ignored(relative(fileName)) && (options.onlyFiles?.(fileName) ?? true);
+    let match: SinkMatch | undefined;
+    try {
+      match = matcher.match(call);
+      if (!match) continue;
+      sendCalls++;
+      if (!reported) continue;
+      for (const slot of match.slots) {
+        const flows = flow.resolveCallers(flow.taintOf(slot.expression, slot.fields));
+        for (const found of flows) {
+          const finding = toFinding(found, call, slot.expression, slot.label, match, relative);
+          const key = `${found.kind}\u0000${call.pos}\u0000${fileName}`;
+          const kept = best.get(key);
+          if (!kept || finding.trace.length < kept.trace.length) best.set(key, finding);
+        }
+      }
+    } catch (error) {
+      diagnostics.push(analysisError(error, call));
+    }
+  }
+
+  const findings = [...best.values()].sort(
+    (a, b) => a.sink.location.file.localeCompare(b.sink.location.file) || a.sink.location.line - b.sink.location.line || a.sink.location.column - b.sink.location.column || a.source.kind.localeCompare(b.source.kind),
+  );
+  return {
+    findings,
+    diagnostics,
+    stats: { files: files.length, sendCalls, findings: findings.length, milliseconds: Math.round(performance.now() - started) },
+  };
+}
+
+function collectCalls(sourceFile: ts.SourceFile, onCall: (call: ts.CallExpression | ts.NewExpression) => void): void {
+  // Iterative walk: deeply nested generated code must not overflow the stack.
+  const stack: ts.Node[] = [sourceFile];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) onCall(node);
+    ts.forEachChild(node, (child) => {
+      stack.push(child);
+    });
+  }
+}
+
+function reportUnresolvedImports(sourceFile: ts.SourceFile, checker: ts.TypeChecker, diagnostics: Diagnostic[]): void {
+  for (const statement of sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    if (statement.importClause?.isTypeOnly) continue;
+    if (checker.getSymbolAtLocation(statement.moduleSpecifier) === undefined) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'unresolved-import',
+        message: `cannot resolve module '${statement.moduleSpecifier.text}': values imported from it have no type, so financial data and send calls through it are not recognised`,
+        location: locationOf(statement.moduleSpecifier),
+      });
+    }
+  }
+}
+
+function toFinding(flow: Flow, call: ts.CallExpression | ts.NewExpression, argument: ts.Expression, slotLabel: string, match: SinkMatch, relative: (f: string) => string): Finding {
+  const callee = shortText(call.expression, 50);
+  const sinkStep: Step = { node: argument, label: `${slotLabel} of \`${callee}\` → ${match.platform}` };
+  const steps = collapse([...flow.steps, sinkStep]);
+  const sourceNode = flow.steps[0]!.node;
+  const sourceText = shortText(sourceNode, 50);
+  const enclosingFunction = enclosingFunctionName(call);
+  const trace = steps.map((s) => ({ location: locationOf(s.node), label: s.label, code: shortText(s.node) }));
+  const fingerprint = createHash('sha256')
+    .update(
+      [
+        RULE_ID,
+        flow.kind,
+        match.api,
+        relative(call.getSourceFile().fileName),
+        enclosingFunction ?? '',
+        enclosingFunctionName(sourceNode) ?? '',
+        callee,
+        slotLabel,
+        ...steps.map((s) => s.label),
+      ].join('\u0000'),
+    )
+    .digest('hex')
+    .slice(0, 32);
+  return {
+    ruleId: RULE_ID,
+    message: `${flow.kind} data (\`${sourceText}\`) reaches \`${callee}\`, which sends it to ${match.platform}. Send a masked value (a sanitizer listed in the finleak config) or a reference the customer can open in the bank's own app.`,
+    source: { kind: flow.kind, reason: flow.reason, expression: sourceText, location: locationOf(sourceNode) },
+    sink: {
+      platform: match.platform,
+      api: match.api,
+      callee,
+      argument: slotLabel,
+      matchedBy: match.matchedBy,
+      ...(match.url !== undefined ? { url: match.url } : {}),
+      location: locationOf(call),
+      ...(enclosingFunction !== undefined ? { enclosingFunction } : {}),
+    },
+    trace,
+    fingerprint,
+  };
+}
+
+/** Of two consecutive steps on the same node, keeps the later, more specific one (but never drops the source). */
+function collapse(steps: Step[]): Step[] {
+  return steps.filter((step, i) => i === 0 || i === steps.length - 1 || step.node !== steps[i + 1]!.node);
+}
+
+function fromTsDiagnostic(diagnostic: ts.Diagnostic, code: string): Diagnostic {
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
+  if (!diagnostic.file || diagnostic.start === undefined) return { severity: 'warning', code, message };
+  const start = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+  const end = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start + (diagnostic.length ?? 0));
+  return {
+    severity: 'warning',
+    code,
+    message: `${message} (the rest of the file is still analysed)`,
+    location: { file: diagnostic.file.fileName, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
+  };
+}
+
+function analysisError(error: unknown, call: ts.Node): Diagnostic {
+  if (error instanceof DepthLimitError) {
+    return {
+      severity: 'error',
+      code: 'depth-limit',
+      message: `stopped following data into this send call: ${error.message} at ${shortText(error.node, 40)}; findings through it may be missing`,
+      location: locationOf(call),
+    };
+  }
+  if (error instanceof RangeError) {
+    return { severity: 'error', code: 'depth-limit', message: `stopped following data into this send call: ${error.message}`, location: locationOf(call) };
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return { severity: 'error', code: 'analysis-error', message: `internal error while analysing this send call: ${detail}`, location: locationOf(call) };
+}

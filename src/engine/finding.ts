@@ -1,0 +1,79 @@
+/** What the engine returns: plain data, no TypeScript nodes, no terminal or SARIF knowledge. */
+
+export interface SourceLocation {
+  /** Absolute path of the file. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface TraceStep {
+  location: SourceLocation;
+  /** What happens to the data here, e.g. "reads `account.balance`". */
+  label: string;
+  /** The expression at this step, shortened to one line. */
+  code: string;
+}
+
+export interface FindingSource {
+  /** The financial type that makes the data a source, e.g. "BankAccount". */
+  kind: string;
+  /** Why that type is financial, e.g. "type name matches `BankAccount`". */
+  reason: string;
+  expression: string;
+  location: SourceLocation;
+}
+
+export interface FindingSink {
+  platform: string;
+  /** The modelled API, e.g. "messaging-api-messenger MessengerClient.sendText" or "POST https://graph.facebook.com/…/messages". */
+  api: string;
+  /** The callee as written, e.g. "client.sendText". */
+  callee: string;
+  /** The payload slot that receives the data, e.g. "argument `text`". */
+  argument: string;
+  /** How the call was recognised: by its resolved declaration, or by the URL it posts to. */
+  matchedBy: 'declaration' | 'url';
+  url?: string;
+  location: SourceLocation;
+  /** Name of the function that contains the sink call, if any. */
+  enclosingFunction?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  message: string;
+  source: FindingSource;
+  sink: FindingSink;
+  /** Every step from the source expression (first) to the sink argument (last). */
+  trace: TraceStep[];
+  /** Stable under unrelated edits: no line numbers in it. */
+  fingerprint: string;
+}
+
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  /** Machine-readable kind, e.g. "syntax-error", "unresolved-import", "analysis-error". */
+  code: string;
+  message: string;
+  location?: SourceLocation;
+}
+
+export interface AnalysisStats {
+  files: number;
+  sendCalls: number;
+  findings: number;
+  milliseconds: number;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+  stats: AnalysisStats;
+}
+
+export const RULE_ID = 'financial-data-to-messaging';

@@ -1,0 +1,45 @@
+import { ts } from '@ts-morph/common';
+import type { SourceLocation } from './finding.js';
+
+export function locationOf(node: ts.Node): SourceLocation {
+  const sourceFile = node.getSourceFile();
+  const start = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
+  const end = sourceFile.getLineAndCharacterOfPosition(node.getEnd());
+  return {
+    file: sourceFile.fileName,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+  };
+}
+
+/** The node's text on one line, shortened for labels and traces. */
+export function shortText(node: ts.Node, max = 60): string {
+  const text = node.getText().replace(/\s+/g, ' ').trim();
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Name of the nearest named function, method or class member around a node. */
+export function enclosingFunctionName(node: ts.Node): string | undefined {
+  for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) {
+      const name = functionName(current);
+      if (name) return name;
+    }
+  }
+  return undefined;
+}
+
+export function functionName(fn: ts.SignatureDeclaration): string | undefined {
+  if (fn.name && (ts.isIdentifier(fn.name) || ts.isPrivateIdentifier(fn.name) || ts.isStringLiteral(fn.name))) {
+    const owner = ts.isClassLike(fn.parent) && fn.parent.name ? `${fn.parent.name.text}.` : '';
+    return owner + fn.name.text;
+  }
+  if (ts.isConstructorDeclaration(fn) && fn.parent.name) return `${fn.parent.name.text} constructor`;
+  const parent = fn.parent;
+  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (parent && ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (parent && ts.isPropertyDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  return undefined;
+}

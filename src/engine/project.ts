@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { getLibFiles, libFolderInMemoryPath, ts } from '@ts-morph/common';
+
+/** A tsconfig that cannot be read or parsed. The CLI exits 2 with this message. */
+export class ProjectError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+  ) {
+    super(message);
+    this.name = 'ProjectError';
+  }
+}
+
+export interface LoadedProject {
+  program: ts.Program;
+  /** Folder of the tsconfig: paths in reports and config globs are relative to it. */
+  rootDir: string;
+  configFile: string;
+}
+
+const formatHost: ts.FormatDiagnosticsHost = {
+  getCanonicalFileName: (f) => f,
+  getCurrentDirectory: () => process.cwd(),
+  getNewLine: () => '\n',
+};
+
+/**
+ * Builds the TypeScript program of a tsconfig with the compiler that ts-morph
+ * bundles. Only the program and binder are created here: the checker answers
+ * type questions lazily, for the nodes the analysis asks about.
+ */
+export function loadProject(tsconfigPath: string): LoadedProject {
+  const configFile = path.resolve(tsconfigPath);
+  if (!ts.sys.fileExists(configFile)) {
+    throw new ProjectError(`${configFile}: tsconfig not found. Pass the project's tsconfig.json with --project <file>.`, configFile);
+  }
+  let configError: ts.Diagnostic | undefined;
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    configFile,
+    { noEmit: true },
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => (configError = d) },
+  );
+  if (!parsed || configError) {
+    const reason = configError ? ts.flattenDiagnosticMessageText(configError.messageText, ' ') : 'could not be read';
+    throw new ProjectError(`${configFile}: ${reason}`, configFile);
+  }
+  const fatal = parsed.errors.filter((d) => d.category === ts.DiagnosticCategory.Error && d.code !== 18003);
+  if (fatal.length > 0) {
+    throw new ProjectError(`${configFile}: ${ts.formatDiagnostics(fatal, formatHost).trim()}`, configFile);
+  }
+  if (parsed.fileNames.length === 0) {
+    throw new ProjectError(`${configFile}: no input files; check "include", "files" and "exclude" in the tsconfig.`, configFile);
+  }
+  const program = ts.createProgram({
+    rootNames: parsed.fileNames,
+    options: parsed.options,
+    projectReferences: parsed.projectReferences,
+    host: createHost(parsed.options),
+  });
+  return { program, rootDir: path.dirname(configFile), configFile };
+}
+
+let libTexts: Map<string, string> | undefined;
+
+/**
+ * A compiler host that reads the project from disk and TypeScript's lib
+ * files (lib.es2022.d.ts, ...) from the copies bundled with ts-morph, so the
+ * analysis uses one consistent TypeScript whatever the project installed.
+ */
+export function createHost(options: ts.CompilerOptions): ts.CompilerHost {
+  libTexts ??= new Map(getLibFiles().map((f) => [path.posix.join(libFolderInMemoryPath, f.fileName), f.text]));
+  const libs = libTexts;
+  const host = ts.createCompilerHost(options, true);
+  const { getSourceFile, fileExists, readFile, directoryExists } = host;
+  host.getDefaultLibLocation = () => libFolderInMemoryPath;
+  host.getDefaultLibFileName = (o) => path.posix.join(libFolderInMemoryPath, ts.getDefaultLibFileName(o));
+  host.fileExists = (f) => libs.has(f) || fileExists.call(host, f);
+  host.readFile = (f) => libs.get(f) ?? readFile.call(host, f);
+  host.directoryExists = (d) => d === libFolderInMemoryPath || (directoryExists?.call(host, d) ?? true);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    const lib = libs.get(fileName);
+    return lib !== undefined
+      ? ts.createSourceFile(fileName, lib, languageVersion, true)
+      : getSourceFile.call(host, fileName, languageVersion, onError, shouldCreate);
+  };
+  return host;
+}

@@ -1,0 +1,69 @@
+import type { ts } from '@ts-morph/common';
+
+/** One step of a trace while the engine works: a node and what happens to the data there. */
+export interface Step {
+  node: ts.Node;
+  label: string;
+}
+
+/** Data that reaches an expression from a financial source. `steps[0]` is the source. */
+export interface Flow {
+  kind: string;
+  reason: string;
+  steps: Step[];
+  /**
+   * Parameters the source value came in through, when the source is a value
+   * whose type is financial but which arrived as an argument: a caller's
+   * flow into that parameter, where found, tells the fuller story.
+   */
+  parameters?: readonly ts.ParameterDeclaration[];
+}
+
+/** Data that reaches an expression from a parameter; the callers decide what it carries. */
+export interface ParamFlow {
+  fn: ts.SignatureDeclaration;
+  parameter: ts.ParameterDeclaration;
+  index: number;
+  fields: readonly string[];
+  /** From the parameter to the expression. */
+  steps: Step[];
+}
+
+/** What reaches an expression: flows from sources, and flows from parameters of enclosing functions. */
+export interface Taint {
+  flows: Flow[];
+  params: ParamFlow[];
+}
+
+export const EMPTY: Taint = Object.freeze({ flows: [], params: [] }) as Taint;
+
+export const isEmpty = (taint: Taint): boolean => taint.flows.length === 0 && taint.params.length === 0;
+
+/** Appends steps to every flow of a taint. */
+export function extend(taint: Taint, ...steps: Step[]): Taint {
+  if (isEmpty(taint) || steps.length === 0) return taint;
+  return {
+    flows: taint.flows.map((f) => ({ ...f, steps: [...f.steps, ...steps] })),
+    params: taint.params.map((p) => ({ ...p, steps: [...p.steps, ...steps] })),
+  };
+}
+
+/** Unites taints, keeping the shortest flow per source kind and per parameter slot. */
+export function union(taints: readonly Taint[]): Taint {
+  const nonEmpty = taints.filter((t) => !isEmpty(t));
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? EMPTY;
+  const flows = new Map<string, Flow>();
+  const params = new Map<string, ParamFlow>();
+  for (const taint of nonEmpty) {
+    for (const flow of taint.flows) {
+      const kept = flows.get(flow.kind);
+      if (!kept || flow.steps.length < kept.steps.length) flows.set(flow.kind, flow);
+    }
+    for (const param of taint.params) {
+      const key = `${param.fn.pos}:${param.fn.getSourceFile().fileName}:${param.index}:${param.fields.join('.')}`;
+      const kept = params.get(key);
+      if (!kept || param.steps.length < kept.steps.length) params.set(key, param);
+    }
+  }
+  return { flows: [...flows.values()], params: [...params.values()] };
+}

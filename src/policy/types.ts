@@ -1,0 +1,124 @@
+/**
+ * The policy: what counts as financial data, which calls send a message to a
+ * third-party platform, and which functions make data safe. The built-in
+ * policy in `rules/` and a user's `finleak.config.*` use these same shapes.
+ */
+
+/** A type name, or a regular expression written as `/source/flags`. */
+export type TypeNamePattern = string;
+
+export interface SourcesSpec {
+  /** Type names (or `/regex/`) whose values are account or transaction data. */
+  types?: TypeNamePattern[];
+  /** Property names that make any object type carrying them financial. */
+  fields?: string[];
+}
+
+/**
+ * A send call of a messaging SDK. The call's callee must resolve, through the
+ * type checker, to a declaration of `method` inside `type` in `module`.
+ */
+export interface SinkSpec {
+  /** Human name of the platform, e.g. "Slack". Taken from the model when omitted. */
+  platform?: string;
+  /** npm package whose typings declare the method, or a path relative to the config file. */
+  module: string | string[];
+  /** Class, interface or type alias that declares the method (omit for top-level functions). */
+  type?: string | string[];
+  /**
+   * Member path inside `type`: `sendText`, or `chat.postMessage` for a
+   * function-typed property of a property. Several alternatives may be listed.
+   * Omitted: a call of any value whose declared type is the alias `type` (e.g. Bolt's `SayFn`).
+   */
+  method?: string | string[];
+  /** Extra check on the declaring file, a regular expression source tested against its path. */
+  file?: string;
+  /** Arguments/properties carrying message content: `arg1`, `arg0.text`, `arg0.messages[].text`. */
+  payload: string[];
+}
+
+/**
+ * A generic HTTP client call. It is a sink only when its URL folds to a
+ * modelled messaging endpoint.
+ */
+export interface HttpCarrierSpec {
+  name: string;
+  module: string | string[];
+  type?: string | string[];
+  method?: string | string[];
+  file?: string;
+  /** Where the URL is: `arg0`, `arg0.url`. */
+  url: string;
+  /** Fixed HTTP method of this call (e.g. `axios.post`), or where to read it. */
+  httpMethod?: string;
+  httpMethodFrom?: string;
+  /** Where the request body is: `arg1`, `arg1.body`, `arg0.data`. */
+  body: string;
+}
+
+/** A REST endpoint of a messaging platform. */
+export interface EndpointSpec {
+  platform?: string;
+  /** HTTP method, e.g. POST. Omitted: any method. */
+  method?: string;
+  /** Regular expression source matched against the folded URL. */
+  url: string;
+  /** JSON body fields carrying message content (`message.text`); omitted: the whole body. */
+  payload?: string[];
+  /**
+   * A top-level body field every request to this endpoint has (WhatsApp's
+   * `messaging_product`), to tell apart endpoints whose URLs look alike.
+   * Checked only where the body is an object literal in the code.
+   */
+  bodyHas?: string;
+}
+
+export interface SanitizerSpec {
+  /** Function or method name whose result is clean. */
+  function: string;
+  /** Declaring package, or a path relative to the config file. Omitted: any module. */
+  module?: string;
+}
+
+/** A library function through which data flows from some arguments to its result. */
+export interface PropagatorSpec {
+  /** `JSON.stringify`, `format`, ... : the declared name (qualified by its namespace or type when given so). */
+  function: string;
+  module?: string | string[];
+  /** Arguments whose data reaches the result: `arg0`, `this` (the receiver). */
+  from: string[];
+  /** The result keeps the argument's structure (JSON.stringify): field paths pass through. */
+  keepsFields?: boolean;
+}
+
+/** One messaging platform, as modelled in `rules/platforms/*.ts`. */
+export interface PlatformModel {
+  platform: string;
+  /** Link to the API documentation this model follows. */
+  docs: string;
+  sinks?: SinkSpec[];
+  endpoints?: EndpointSpec[];
+}
+
+/** What a user may write in `finleak.config.*`. */
+export interface UserConfig {
+  sources?: SourcesSpec;
+  sinks?: SinkSpec[];
+  endpoints?: EndpointSpec[];
+  sanitizers?: SanitizerSpec[];
+  ignore?: string[];
+}
+
+/** The resolved policy the engine runs with. */
+export interface Policy {
+  sources: { types: TypeNamePattern[]; fields: string[] };
+  sinks: (SinkSpec & { platform: string })[];
+  carriers: HttpCarrierSpec[];
+  endpoints: (EndpointSpec & { platform: string })[];
+  sanitizers: SanitizerSpec[];
+  propagators: PropagatorSpec[];
+  /** Globs (relative to the project folder) of files whose findings are not reported. */
+  ignore: string[];
+  /** Folder that relative `module` paths in the policy are resolved against. */
+  baseDir: string;
+}

@@ -1,0 +1,63 @@
+import { createColors } from 'picocolors';
+import type { AnalysisResult, Finding, SourceLocation } from '../engine/finding.js';
+import { relativePath, sourceLines, type ReportContext } from './context.js';
+
+/** Human output: each finding with a code frame at the sink and its numbered trace, then a summary line. */
+export function formatPretty(result: AnalysisResult, context: ReportContext): string {
+  const c = createColors(context.color);
+  const where = (l: SourceLocation): string => `${relativePath(context.rootDir, l.file)}:${l.line}:${l.column}`;
+  const out: string[] = [];
+
+  for (const diagnostic of result.diagnostics) {
+    const tag = diagnostic.severity === 'error' ? c.red('error') : c.yellow('warning');
+    out.push(`${diagnostic.location ? `${c.cyan(where(diagnostic.location))} ` : ''}${tag} ${diagnostic.message} ${c.dim(`(${diagnostic.code})`)}`);
+  }
+  if (result.diagnostics.length > 0) out.push('');
+
+  result.findings.forEach((finding, i) => {
+    out.push(`${c.cyan(where(finding.sink.location))}  ${c.red(c.bold('leak'))}  ${headline(finding)}  ${c.dim(finding.ruleId)}`);
+    out.push(...codeFrame(finding.sink.location, c));
+    out.push(`  ${c.dim('source:')} ${finding.source.kind} ${c.dim(`(${finding.source.reason})`)}`);
+    out.push(`  ${c.dim('path:')}`);
+    const width = String(finding.trace.length).length;
+    finding.trace.forEach((step, n) => {
+      out.push(`    ${c.dim(`${String(n + 1).padStart(width)}.`)} ${c.cyan(where(step.location))}  ${step.label}  ${c.dim(step.code)}`);
+    });
+    out.push(`  ${c.dim('fix:')} mask the value with a sanitizer listed in the finleak config, or send a link to the bank's own app instead.`);
+    if (i < result.findings.length - 1) out.push('');
+  });
+
+  if (result.findings.length > 0) out.push('');
+  const seconds = (result.stats.milliseconds / 1000).toFixed(1);
+  const scope = `${result.stats.sendCalls} send call${result.stats.sendCalls === 1 ? '' : 's'} in ${result.stats.files} file${result.stats.files === 1 ? '' : 's'}, ${seconds}s`;
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  const incomplete = errors > 0 ? c.red(` — ${errors} analysis error${errors === 1 ? '' : 's'}: the result is incomplete`) : '';
+  if (result.findings.length === 0) out.push(`${c.green('✔')} No financial data reaches a messaging send call (${scope})${incomplete}`);
+  else {
+    const files = new Set(result.findings.map((f) => f.sink.location.file)).size;
+    out.push(`${c.red('✖')} ${result.findings.length} leak${result.findings.length === 1 ? '' : 's'} of financial data to messaging platforms in ${files} file${files === 1 ? '' : 's'} (${scope})${incomplete}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function headline(finding: Finding): string {
+  return `${finding.source.kind} data reaches ${finding.sink.platform} through \`${finding.sink.callee}\` (${finding.sink.argument})`;
+}
+
+function codeFrame(location: SourceLocation, c: ReturnType<typeof createColors>): string[] {
+  const lines = sourceLines(location.file);
+  if (!lines) return [];
+  const first = Math.max(1, location.line - 1);
+  const last = Math.min(lines.length, location.line + 1);
+  const width = String(last).length;
+  const frame: string[] = [];
+  for (let n = first; n <= last; n++) {
+    const marker = n === location.line ? c.red('>') : ' ';
+    frame.push(`  ${marker} ${c.dim(`${String(n).padStart(width)} |`)} ${lines[n - 1]}`);
+    if (n === location.line) {
+      const span = location.endLine === location.line ? Math.max(1, location.endColumn - location.column) : Math.max(1, (lines[n - 1]?.length ?? 0) - location.column + 1);
+      frame.push(`    ${c.dim(`${' '.repeat(width)} |`)} ${' '.repeat(location.column - 1)}${c.red('^'.repeat(Math.min(span, 80)))}`);
+    }
+  }
+  return frame;
+}

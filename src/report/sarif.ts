@@ -1,0 +1,105 @@
+import type { AnalysisResult, Diagnostic, Finding, SourceLocation } from '../engine/finding.js';
+import { RULE_ID } from '../engine/finding.js';
+import { relativePath, type ReportContext } from './context.js';
+
+const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+const RULE = {
+  id: RULE_ID,
+  name: 'FinancialDataToMessaging',
+  shortDescription: { text: 'Bank account or transaction data reaches a third-party messaging send call.' },
+  fullDescription: {
+    text:
+      'A value whose static type is bank account or transaction data (an account, a balance, a card transaction, ' +
+      'a statement, or an object carrying an IBAN, account, routing or card number) flows into the content of a ' +
+      'message sent through a third-party messaging platform (Messenger, WhatsApp, Slack, Telegram, Discord, Twilio, ' +
+      'Bot Framework, ...). The platform operator then holds that data.',
+  },
+  help: {
+    text:
+      'Follow the code flow from the source to the send call. Either stop sending the value, send a masked form ' +
+      'produced by a sanitizer listed in the finleak config (sanitizers: [{ "function": "maskIban" }]), or send a ' +
+      'link that opens the data in the bank\'s own authenticated channel.',
+    markdown:
+      'Follow the code flow from the source to the send call. Then either:\n\n' +
+      '- stop sending the value,\n' +
+      '- send a masked form produced by a sanitizer listed in the finleak config (`"sanitizers": [{ "function": "maskIban" }]`), or\n' +
+      "- send a link that opens the data in the bank's own authenticated channel.",
+  },
+  defaultConfiguration: { level: 'error' },
+  properties: { tags: ['security', 'privacy', 'financial-data'], precision: 'high', 'problem.severity': 'error' },
+};
+
+/** SARIF 2.1.0: one result per finding, its trace as a code flow, diagnostics as tool notifications. */
+export function formatSarif(result: AnalysisResult, context: ReportContext): string {
+  const physical = (l: SourceLocation) => ({
+    artifactLocation: { uri: encodeURI(relativePath(context.rootDir, l.file)), uriBaseId: '%SRCROOT%' },
+    region: { startLine: l.line, startColumn: l.column, endLine: l.endLine, endColumn: l.endColumn },
+  });
+  const log = {
+    $schema: SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'finleak', semanticVersion: context.toolVersion, version: context.toolVersion, rules: [RULE] } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToUri(context.rootDir) } },
+        invocations: [
+          {
+            executionSuccessful: !result.diagnostics.some((d) => d.severity === 'error'),
+            toolExecutionNotifications: result.diagnostics.map((d) => notification(d, physical)),
+          },
+        ],
+        results: result.findings.map((f) => sarifResult(f, physical)),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function sarifResult(finding: Finding, physical: (l: SourceLocation) => object) {
+  return {
+    ruleId: RULE_ID,
+    ruleIndex: 0,
+    level: 'error',
+    message: { text: finding.message },
+    locations: [{ physicalLocation: physical(finding.sink.location) }],
+    relatedLocations: [
+      { id: 1, physicalLocation: physical(finding.source.location), message: { text: `source: ${finding.source.kind} (${finding.source.reason})` } },
+    ],
+    codeFlows: [
+      {
+        message: { text: `${finding.source.kind} → ${finding.sink.platform}` },
+        threadFlows: [
+          {
+            locations: finding.trace.map((step, i) => ({
+              location: { physicalLocation: physical(step.location), message: { text: step.label } },
+              executionOrder: i + 1,
+              importance: i === 0 || i === finding.trace.length - 1 ? 'essential' : 'important',
+            })),
+          },
+        ],
+      },
+    ],
+    partialFingerprints: { 'finleakFlow/v1': finding.fingerprint },
+    properties: {
+      sourceKind: finding.source.kind,
+      platform: finding.sink.platform,
+      api: finding.sink.api,
+      matchedBy: finding.sink.matchedBy,
+    },
+  };
+}
+
+function notification(diagnostic: Diagnostic, physical: (l: SourceLocation) => object) {
+  return {
+    level: diagnostic.severity === 'error' ? 'error' : 'warning',
+    message: { text: diagnostic.message },
+    descriptor: { id: diagnostic.code },
+    ...(diagnostic.location ? { locations: [{ physicalLocation: physical(diagnostic.location) }] } : {}),
+  };
+}
+
+function pathToUri(folder: string): string {
+  const withSlash = folder.endsWith('/') ? folder : `${folder}/`;
+  return `file://${encodeURI(withSlash.split('\\').join('/'))}`;
+}

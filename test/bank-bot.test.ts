@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkFixture, expectedFindings, findingKeys, fixturePath } from './helpers/fixtures.js';
+
+const dir = fixturePath('bank-bot');
+
+describe('the example bank bot', () => {
+  it('reports exactly the leaks marked in its sources', async () => {
+    const { result } = await checkFixture('bank-bot');
+    expect(result.diagnostics).toEqual([]);
+    expect(findingKeys(result.findings, dir)).toEqual(expectedFindings(dir));
+  });
+
+  it('traces a leak from the bank API through a helper in another file to the send call', async () => {
+    const { result } = await checkFixture('bank-bot');
+    const finding = result.findings.find((f) => f.sink.location.file.endsWith('messenger.ts') && f.sink.location.line === 12)!;
+    expect(finding.sink).toMatchObject({ platform: 'Facebook Messenger', callee: 'client.sendText', argument: 'argument `text`', matchedBy: 'declaration' });
+    const steps = finding.trace.map((s) => `${path.relative(dir, s.location.file)}:${s.location.line} ${s.label}`);
+    expect(steps[0]).toBe('src/bank/api.ts:9 `(await response.json()) as BankAccount` returns BankAccount');
+    expect(steps).toContain('src/channels/messenger.ts:10 returned from `BankApi.getAccount()`');
+    expect(steps).toContain('src/format.ts:3 passed as parameter `account` of `formatBalance`');
+    expect(steps).toContain('src/channels/messenger.ts:11 returned from `formatBalance()`');
+    expect(steps.at(-1)).toBe('src/channels/messenger.ts:12 argument `text` of `client.sendText` → Facebook Messenger');
+  });
+
+  it('recognises Send API and WhatsApp Cloud API calls by the URL they post to', async () => {
+    const { result } = await checkFixture('bank-bot');
+    const http = result.findings.filter((f) => f.sink.matchedBy === 'url').map((f) => [f.sink.platform, f.sink.url]);
+    expect(http).toEqual([
+      ['Facebook Messenger', 'https://graph.facebook.com/v21.0/me/messages?access_token=…'],
+      ['WhatsApp', 'https://graph.facebook.com/v21.0/…/messages'],
+    ]);
+  });
+
+  it('gives every finding a fingerprint without line numbers, unique per flow', async () => {
+    const { result } = await checkFixture('bank-bot');
+    const fingerprints = result.findings.map((f) => f.fingerprint);
+    expect(new Set(fingerprints).size).toBe(fingerprints.length);
+    for (const f of fingerprints) expect(f).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
