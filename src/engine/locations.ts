@@ -14,10 +14,23 @@ export function locationOf(node: ts.Node): SourceLocation {
   };
 }
 
-/** The node's text on one line, shortened for labels and traces. */
+/** The node's text on one line, without comments, shortened for labels and traces. */
 export function shortText(node: ts.Node, max = 60): string {
-  const text = node.getText().replace(/\s+/g, ' ').trim();
+  const text = withoutComments(node.getText()).replace(/\s+/g, ' ').trim();
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+const scanner = ts.createScanner(ts.ScriptTarget.Latest, false);
+
+function withoutComments(text: string): string {
+  if (!text.includes('//') && !text.includes('/*')) return text;
+  scanner.setText(text);
+  let out = '';
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token === ts.SyntaxKind.SingleLineCommentTrivia || token === ts.SyntaxKind.MultiLineCommentTrivia) out += ' ';
+    else out += scanner.getTokenText();
+  }
+  return out;
 }
 
 /** Name of the nearest named function, method or class member around a node. */

@@ -23,7 +23,6 @@ export function formatPretty(result: AnalysisResult, context: ReportContext): st
     finding.trace.forEach((step, n) => {
       out.push(`    ${c.dim(`${String(n + 1).padStart(width)}.`)} ${c.cyan(where(step.location))}  ${step.label}  ${c.dim(step.code)}`);
     });
-    out.push(`  ${c.dim('fix:')} mask the value with a sanitizer listed in the finleak config, or send a link to the bank's own app instead.`);
     if (i < result.findings.length - 1) out.push('');
   });
 
@@ -36,6 +35,7 @@ export function formatPretty(result: AnalysisResult, context: ReportContext): st
   else {
     const files = new Set(result.findings.map((f) => f.sink.location.file)).size;
     out.push(`${c.red('✖')} ${result.findings.length} leak${result.findings.length === 1 ? '' : 's'} of financial data to messaging platforms in ${files} file${files === 1 ? '' : 's'} (${scope})${incomplete}`);
+    out.push(c.dim("  To fix a leak: stop sending the value, send a masked form made by a sanitizer listed in the finleak config, or send a link into the bank's own app."));
   }
   return `${out.join('\n')}\n`;
 }
