@@ -1,9 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { check } from '../check.js';
 import { ConfigError } from '../config/config-error.js';
-import { ProjectError } from '../engine/project.js';
+import { ProjectError } from '../engine/project-error.js';
 import { reporters, type ReporterName } from '../report/index.js';
 
 export interface CliIo {
@@ -100,6 +99,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   if (!(format in reporters)) throw new UsageError(`unknown format '${values.format}'; use pretty, json or sarif`);
 
   if (io.stderrIsTty) io.stderr('finleak: analysing…\r');
+  // Loaded only here: the compiler is large, and --help/--version should answer at once.
+  const { check } = await import('../check.js');
   const outcome = await check({
     project: values.project ?? 'tsconfig.json',
     ...(values.config ? { config: values.config } : {}),

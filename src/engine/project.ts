@@ -1,16 +1,9 @@
 import path from 'node:path';
 import { getLibFiles, libFolderInMemoryPath, ts } from '@ts-morph/common';
+import { ProjectError } from './project-error.js';
 
-/** A tsconfig that cannot be read or parsed. The CLI exits 2 with this message. */
-export class ProjectError extends Error {
-  constructor(
-    message: string,
-    readonly file: string,
-  ) {
-    super(message);
-    this.name = 'ProjectError';
-  }
-}
+export { ProjectError };
+
 
 export interface LoadedProject {
   program: ts.Program;
