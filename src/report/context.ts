@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** What every reporter gets besides the findings. */
@@ -23,4 +23,12 @@ export function sourceLines(file: string): string[] | undefined {
     }
   }
   return fileCache.get(file);
+}
+
+/** The folder holding `.git` at or above `folder` (the repository root); `folder` itself outside a repository. */
+export function repositoryRoot(folder: string): string {
+  for (let current = path.resolve(folder); ; current = path.dirname(current)) {
+    if (existsSync(path.join(current, '.git'))) return current;
+    if (path.dirname(current) === current) return path.resolve(folder);
+  }
 }

@@ -1,6 +1,6 @@
 import type { AnalysisResult, Diagnostic, Finding, SourceLocation } from '../engine/finding.js';
 import { RULE_ID } from '../engine/finding.js';
-import { relativePath, type ReportContext } from './context.js';
+import { relativePath, repositoryRoot, type ReportContext } from './context.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -27,13 +27,20 @@ const RULE = {
       "- send a link that opens the data in the bank's own authenticated channel.",
   },
   defaultConfiguration: { level: 'error' },
-  properties: { tags: ['security', 'privacy', 'financial-data'], precision: 'high', 'problem.severity': 'error' },
+  // GitHub code scanning ranks security results by `security-severity` (7.0-8.9 shows as "high").
+  properties: { tags: ['security', 'privacy', 'financial-data'], precision: 'high', 'problem.severity': 'error', 'security-severity': '8.0' },
 };
 
-/** SARIF 2.1.0: one result per finding, its trace as a code flow, diagnostics as tool notifications. */
+/**
+ * SARIF 2.1.0: one result per finding, its trace as a code flow, diagnostics as tool notifications.
+ * File URIs are relative to `%SRCROOT%`, the root of the git repository around the project (or the
+ * project folder outside a repository), because GitHub code scanning reads relative URIs as
+ * relative to the repository root. Columns count UTF-16 code units, as TypeScript does.
+ */
 export function formatSarif(result: AnalysisResult, context: ReportContext): string {
+  const srcRoot = repositoryRoot(context.rootDir);
   const physical = (l: SourceLocation) => ({
-    artifactLocation: { uri: encodeURI(relativePath(context.rootDir, l.file)), uriBaseId: '%SRCROOT%' },
+    artifactLocation: { uri: encodeURI(relativePath(srcRoot, l.file)), uriBaseId: '%SRCROOT%' },
     region: { startLine: l.line, startColumn: l.column, endLine: l.endLine, endColumn: l.endColumn },
   });
   const log = {
@@ -42,7 +49,8 @@ export function formatSarif(result: AnalysisResult, context: ReportContext): str
     runs: [
       {
         tool: { driver: { name: 'finleak', semanticVersion: context.toolVersion, version: context.toolVersion, rules: [RULE] } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToUri(context.rootDir) } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToUri(srcRoot) } },
+        columnKind: 'utf16CodeUnits',
         invocations: [
           {
             executionSuccessful: !result.diagnostics.some((d) => d.severity === 'error'),
@@ -80,7 +88,9 @@ function sarifResult(finding: Finding, physical: (l: SourceLocation) => object) 
         ],
       },
     ],
-    partialFingerprints: { 'finleakFlow/v1': finding.fingerprint },
+    // GitHub code scanning matches alerts across runs by `primaryLocationLineHash` only; ours has no
+    // line numbers in it, so an alert survives unrelated edits above it.
+    partialFingerprints: { primaryLocationLineHash: finding.fingerprint, 'finleakFlow/v1': finding.fingerprint },
     properties: {
       sourceKind: finding.source.kind,
       platform: finding.sink.platform,
