@@ -29,12 +29,20 @@ export async function check(options: CheckOptions): Promise<CheckOutcome> {
   const rootDir = path.dirname(tsconfig);
   const { config, file: configFile } = await loadConfig(rootDir, options.config);
   const policy = buildPolicy(config, configFile ? path.dirname(configFile) : rootDir);
-  const { program } = loadProject(tsconfig);
+  const { program, unparsable } = loadProject(tsconfig);
   const only = options.paths?.length ? options.paths.map((p) => path.resolve(p)) : undefined;
   const result = analyzeProgram(program, policy, {
     rootDir,
     ...(only ? { onlyFiles: (file: string) => only.some((p) => file === p || file.startsWith(p + path.sep)) } : {}),
   });
+  result.diagnostics.unshift(
+    ...unparsable.map((u) => ({
+      severity: 'error' as const,
+      code: 'unparsable-file',
+      message: `cannot parse this file (${u.reason}: its code nests deeper than the TypeScript parser can follow); it was skipped, so leaks in it are not reported`,
+      location: { file: u.file, line: 1, column: 1, endLine: 1, endColumn: 1 },
+    })),
+  );
   return { result, rootDir, tsconfig, ...(configFile ? { configFile } : {}), policy };
 }
 

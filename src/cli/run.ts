@@ -55,7 +55,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`finleak: ${error.message}\n`);
       return EXIT.error;
     }
-    throw error;
+    // A bug in finleak, not in the user's input: one line, the stack only on request.
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`finleak: internal error: ${message}\nThis is a bug in finleak; rerun with FINLEAK_DEBUG=1 to see where it happened, and report it.\n`);
+    if (process.env['FINLEAK_DEBUG'] && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return EXIT.error;
   }
 }
 

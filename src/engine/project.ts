@@ -10,6 +10,13 @@ export interface LoadedProject {
   /** Folder of the tsconfig: paths in reports and config globs are relative to it. */
   rootDir: string;
   configFile: string;
+  /** Files the TypeScript parser could not read (nesting deeper than its recursion allows); analysed as empty. */
+  unparsable: UnparsableFile[];
+}
+
+export interface UnparsableFile {
+  file: string;
+  reason: string;
 }
 
 const formatHost: ts.FormatDiagnosticsHost = {
@@ -45,13 +52,14 @@ export function loadProject(tsconfigPath: string): LoadedProject {
   if (parsed.fileNames.length === 0) {
     throw new ProjectError(`${configFile}: no input files; check "include", "files" and "exclude" in the tsconfig.`, configFile);
   }
+  const unparsable: UnparsableFile[] = [];
   const program = ts.createProgram({
     rootNames: parsed.fileNames,
     options: parsed.options,
     projectReferences: parsed.projectReferences,
-    host: createHost(parsed.options),
+    host: createHost(parsed.options, (file, error) => unparsable.push({ file, reason: error.message })),
   });
-  return { program, rootDir: path.dirname(configFile), configFile };
+  return { program, rootDir: path.dirname(configFile), configFile, unparsable };
 }
 
 let libTexts: Map<string, string> | undefined;
@@ -61,7 +69,7 @@ let libTexts: Map<string, string> | undefined;
  * files (lib.es2022.d.ts, ...) from the copies bundled with ts-morph, so the
  * analysis uses one consistent TypeScript whatever the project installed.
  */
-export function createHost(options: ts.CompilerOptions): ts.CompilerHost {
+export function createHost(options: ts.CompilerOptions, onUnparsable?: (file: string, error: RangeError) => void): ts.CompilerHost {
   libTexts ??= new Map(getLibFiles().map((f) => [path.posix.join(libFolderInMemoryPath, f.fileName), f.text]));
   const libs = libTexts;
   const host = ts.createCompilerHost(options, true);
@@ -73,9 +81,16 @@ export function createHost(options: ts.CompilerOptions): ts.CompilerHost {
   host.directoryExists = (d) => d === libFolderInMemoryPath || (directoryExists?.call(host, d) ?? true);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
     const lib = libs.get(fileName);
-    return lib !== undefined
-      ? ts.createSourceFile(fileName, lib, languageVersion, true)
-      : getSourceFile.call(host, fileName, languageVersion, onError, shouldCreate);
+    if (lib !== undefined) return ts.createSourceFile(fileName, lib, languageVersion, true);
+    try {
+      return getSourceFile.call(host, fileName, languageVersion, onError, shouldCreate);
+    } catch (error) {
+      // The parser is recursive: generated code nested thousands of levels deep overflows the stack.
+      // That file is analysed as empty (and reported) so the rest of the project still is.
+      if (!(error instanceof RangeError) || !onUnparsable) throw error;
+      onUnparsable(fileName, error);
+      return ts.createSourceFile(fileName, '', languageVersion, true);
+    }
   };
   return host;
 }
