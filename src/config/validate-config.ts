@@ -22,7 +22,10 @@ function describe(error: ErrorObject): { key: string; reason: string } {
     const allowed = Object.keys(schemaAt(error.schemaPath)).join(', ');
     return { key: key ? `${key}.${unknown}` : unknown, reason: `unknown key; allowed keys here: ${allowed}` };
   }
-  if (error.keyword === 'required') return { key, reason: `missing required key \`${String(error.params['missingProperty'])}\`` };
+  if (error.keyword === 'required') {
+    const missing = String(error.params['missingProperty']);
+    return { key: key ? `${key}.${missing}` : missing, reason: 'missing required key' };
+  }
   if (error.keyword === 'pattern' && error.instancePath.includes('payload')) {
     return { key, reason: 'not a payload path; write `arg1`, `arg0.text` or `arg0.items[].text`' };
   }

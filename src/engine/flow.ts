@@ -301,7 +301,9 @@ export class FlowAnalyzer {
     const wanted = (name: string): boolean => head === undefined || head === ELEMENT || head === name;
     const inner = head === undefined ? [] : rest;
     const parts: Taint[] = [];
-    for (const property of node.properties) {
+    // A property written after a spread replaces what the spread put there: `{ ...account, iban: 'hidden' }.iban`.
+    const last = head !== undefined && head !== ELEMENT ? node.properties.findLastIndex((p) => !ts.isSpreadAssignment(p) && p.name !== undefined && propertyNameText(p.name) === head) : -1;
+    for (const property of node.properties.slice(Math.max(0, last))) {
       if (ts.isSpreadAssignment(property)) {
         parts.push(extend(this.taintOf(property.expression, fields), { node: property, label: 'spread into an object' }));
         continue;

@@ -1,0 +1,20 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkFixture, expectedFindings, findingKeys, fixturePath } from './helpers/fixtures.js';
+
+const dir = fixturePath('sources-shapes');
+
+describe('sources are types: every shape of issue 2 fires, and its close look-alike does not', () => {
+  it('reports exactly the sends marked in fixtures/sources-shapes', async () => {
+    const { result } = await checkFixture('sources-shapes');
+    expect(result.diagnostics).toEqual([]);
+    expect(findingKeys(result.findings, dir)).toEqual(expectedFindings(dir));
+  });
+
+  it('names why a value is financial', async () => {
+    const { result } = await checkFixture('sources-shapes');
+    const reason = (file: string, line: number) => result.findings.find((f) => path.relative(dir, f.sink.location.file) === file && f.sink.location.line === line)?.source.reason;
+    expect(reason('src/named.ts', 7)).toBe('type name `BankAccount` is listed as financial');
+    expect(reason('src/structural.ts', 9)).toBe('type `Wire` has field `accountNumber`');
+  });
+});
