@@ -15,6 +15,6 @@ describe('sources are types: every shape of issue 2 fires, and its close look-al
     const { result } = await checkFixture('sources-shapes');
     const reason = (file: string, line: number) => result.findings.find((f) => path.relative(dir, f.sink.location.file) === file && f.sink.location.line === line)?.source.reason;
     expect(reason('src/named.ts', 7)).toBe('type name `BankAccount` is listed as financial');
-    expect(reason('src/structural.ts', 9)).toBe('type `Wire` has field `accountNumber`');
+    expect(reason('src/structural.ts', 8)).toBe('type `Wire` has field `accountNumber`');
   });
 });

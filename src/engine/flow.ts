@@ -97,7 +97,8 @@ export class FlowAnalyzer {
       let found: Flow[] = [];
       if (depth < MAX_CALLER_DEPTH && !visiting.has(key)) {
         visiting.add(key);
-        const fromCallers = union(this.callersOf(param.fn).map((call) => this.argumentTaint(call, param)));
+        // The caller's argument, then the steps from the parameter to here: the trace stays complete.
+        const fromCallers = extend(union(this.callersOf(param.fn).map((call) => this.argumentTaint(call, param))), ...param.steps);
         found = this.resolveCallers(fromCallers, depth + 1, visiting);
         visiting.delete(key);
       }
