@@ -102,7 +102,7 @@ describe('config validation: every error names the file and the key path', () =>
     const array = await configError({ 'finleak.config.json': '[]' });
     expect(array.reason).toMatch(/must be an object/);
     const broken = await configError({ 'finleak.config.json': '{ "sources": ' });
-    expect(broken.file).toMatch(/finleak\.config\.json$/);
+    expect(broken.message).toMatch(/finleak\.config\.json/);
     expect(broken.reason).toMatch(/^cannot read config/);
   });
 });
