@@ -68,11 +68,16 @@ let libTexts: Map<string, string> | undefined;
  * A compiler host that reads the project from disk and TypeScript's lib
  * files (lib.es2022.d.ts, ...) from the copies bundled with ts-morph, so the
  * analysis uses one consistent TypeScript whatever the project installed.
+ *
+ * JSDoc is parsed the way `tsc` parses it, which matters on SDK typings that
+ * are mostly comments: in .ts/.d.ts files only where it can matter for types
+ * (`@see`/`@link`); in JavaScript files in full.
  */
 export function createHost(options: ts.CompilerOptions, onUnparsable?: (file: string, error: RangeError) => void): ts.CompilerHost {
   libTexts ??= new Map(getLibFiles().map((f) => [path.posix.join(libFolderInMemoryPath, f.fileName), f.text]));
   const libs = libTexts;
   const host = ts.createCompilerHost(options, true);
+  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
   const { getSourceFile, fileExists, readFile, directoryExists } = host;
   host.getDefaultLibLocation = () => libFolderInMemoryPath;
   host.getDefaultLibFileName = (o) => path.posix.join(libFolderInMemoryPath, ts.getDefaultLibFileName(o));
