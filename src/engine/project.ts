@@ -35,6 +35,12 @@ export function loadProject(tsconfigPath: string): LoadedProject {
   if (!ts.sys.fileExists(configFile)) {
     throw new ProjectError(`${configFile}: tsconfig not found. Pass the project's tsconfig.json with --project <file>.`, configFile);
   }
+  const syntax = ts.parseConfigFileTextToJson(configFile, ts.sys.readFile(configFile) ?? '').error;
+  if (syntax) {
+    const at = syntax.file && syntax.start !== undefined ? syntax.file.getLineAndCharacterOfPosition(syntax.start) : undefined;
+    const where = at ? `line ${at.line + 1}, column ${at.character + 1}: ` : '';
+    throw new ProjectError(`${configFile}: not valid JSON: ${where}${ts.flattenDiagnosticMessageText(syntax.messageText, ' ')}`, configFile);
+  }
   let configError: ts.Diagnostic | undefined;
   const parsed = ts.getParsedCommandLineOfConfigFile(
     configFile,

@@ -19,7 +19,7 @@ let validator: ReturnType<InstanceType<typeof Ajv04>['compile']> | undefined;
 
 function schemaValidator() {
   if (!validator) {
-    const ajv = new Ajv04({ allErrors: true, strict: false });
+    const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats(ajv);
     validator = ajv.compile(JSON.parse(readFileSync(sarifSchemaFile, 'utf8')) as object);
   }
