@@ -1,5 +1,5 @@
 import type { AnalysisResult, Diagnostic, Finding, SourceLocation } from '../engine/finding.js';
-import { RULE_ID } from '../engine/finding.js';
+import { isIncomplete, RULE_ID } from '../engine/finding.js';
 import { relativePath, type ReportContext } from './context.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -30,7 +30,12 @@ const RULE = {
   properties: { tags: ['security', 'privacy', 'financial-data'], precision: 'high', 'problem.severity': 'error' },
 };
 
-/** SARIF 2.1.0: one result per finding, its trace as a code flow, diagnostics as tool notifications. */
+/**
+ * SARIF 2.1.0: one result per finding, its trace as a code flow, diagnostics as tool notifications.
+ * Findings suppressed in the code are results with `suppressions` (kind inSource, with the reason);
+ * with a baseline, each result has a `baselineState` (new or unchanged) and the fixed baseline
+ * entries are listed in the run's properties.
+ */
 export function formatSarif(result: AnalysisResult, context: ReportContext): string {
   const physical = (l: SourceLocation) => ({
     artifactLocation: { uri: encodeURI(relativePath(context.rootDir, l.file)), uriBaseId: '%SRCROOT%' },
@@ -45,18 +50,29 @@ export function formatSarif(result: AnalysisResult, context: ReportContext): str
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToUri(context.rootDir) } },
         invocations: [
           {
-            executionSuccessful: !result.diagnostics.some((d) => d.severity === 'error'),
+            executionSuccessful: !isIncomplete(result),
             toolExecutionNotifications: result.diagnostics.map((d) => notification(d, physical)),
           },
         ],
-        results: result.findings.map((f) => sarifResult(f, physical)),
+        results: [...result.findings, ...(result.suppressed ?? [])].map((f) => sarifResult(f, physical, context)),
+        ...(context.baseline || context.changedSince ? { properties: runProperties(context) } : {}),
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function sarifResult(finding: Finding, physical: (l: SourceLocation) => object) {
+function runProperties(context: ReportContext) {
+  return {
+    ...(context.baseline
+      ? { baseline: { file: context.baseline.file, fixed: context.baseline.fixed.map((e) => ({ ...e })) } }
+      : {}),
+    ...(context.changedSince ? { changedSince: context.changedSince } : {}),
+  };
+}
+
+function sarifResult(finding: Finding, physical: (l: SourceLocation) => object, context: ReportContext) {
+  const suppression = finding.suppression;
   return {
     ruleId: RULE_ID,
     ruleIndex: 0,
@@ -81,6 +97,19 @@ function sarifResult(finding: Finding, physical: (l: SourceLocation) => object) 
       },
     ],
     partialFingerprints: { 'finleakFlow/v1': finding.fingerprint },
+    ...(context.baseline ? { baselineState: context.baseline.known.has(finding) ? 'unchanged' : 'new' } : {}),
+    ...(suppression
+      ? {
+          suppressions: [
+            {
+              kind: 'inSource',
+              status: 'accepted',
+              justification: suppression.reason,
+              location: { physicalLocation: physical(suppression.location) },
+            },
+          ],
+        }
+      : {}),
     properties: {
       sourceKind: finding.source.kind,
       platform: finding.sink.platform,
