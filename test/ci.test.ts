@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseUnifiedDiff } from '../src/ci/changed-lines.js';
 import { copyFixture, runCli, type CliRun } from './helpers/cli.js';
 
-// CLI runs of the built binary on copies of fixtures/ci-bot (no SDK typings: fast to load)
-// and one of fixtures/bank-bot (the example bot, for its SARIF).
+// CLI runs of the built binary on copies of fixtures/ci-bot (no SDK typings: fast to load).
+// The example bot's SARIF is checked in bank-bot.test.ts, on the program that file loads anyway.
 const SLOW = { timeout: 900_000 };
 
 interface JsonFinding {
@@ -65,30 +65,84 @@ function reformat(text: string): string {
   return printed.replace(/(\w)\.(\w+)\(/g, '$1\n        .$2(');
 }
 
+// The three projects are prepared and checked concurrently: each run mostly waits on its own program load.
+let dir: string;
+let written: CliRun;
+let again: CliRun;
+let editedDir: string;
+let edited: CliRun;
+let suppressionDir: string;
+let suppressionRun: CliRun;
+let changedDir: string;
+let changedRun: CliRun;
+
+async function baselineRuns(): Promise<void> {
+  dir = copyFixture('ci-bot');
+  written = await runCli(['check', '--baseline', 'finleak-baseline.json', '--update-baseline', '--format', 'json'], dir);
+  const againRun = runCli(['check', '--baseline', 'finleak-baseline.json', '--format', 'json'], dir);
+
+  editedDir = copyFixture('ci-bot');
+  copyFileSync(path.join(dir, 'finleak-baseline.json'), path.join(editedDir, 'finleak-baseline.json'));
+  for (const name of ['messenger.ts', 'format.ts', 'bank.ts']) {
+    const file = path.join(editedDir, 'src', name);
+    writeFileSync(file, reformat(insertAboveSinks(readFileSync(file, 'utf8'))));
+  }
+  const messenger = path.join(editedDir, 'src/messenger.ts');
+  // One leak fixed (the IBAN is no longer sent from sendIban), one added (sendIbanAgain).
+  const fixedText = readFileSync(messenger, 'utf8').replace('"Your IBAN: " + account.iban', '"Your IBAN is in the app."');
+  writeFileSync(messenger, fixedText + NEW_LEAK);
+  [again, edited] = await Promise.all([againRun, runCli(['check', '--baseline', 'finleak-baseline.json', '--format', 'json'], editedDir)]);
+}
+
+async function suppressionRuns(): Promise<void> {
+  const dir = copyFixture('ci-bot');
+  suppressionDir = dir;
+  const file = path.join(dir, 'src/messenger.ts');
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const at = (needle: string): number => lines.findIndex((l) => l.includes(needle));
+  // A valid one on the line of the sendIban sink.
+  const iban = at("'Your IBAN: '");
+  lines[iban] = lines[iban]!.replace(/\/\/ finleak-expect.*$/, '// finleak-ignore-line: the IBAN is the customer\'s own, sent to their verified page (SEC-142)');
+  // Above sendGreeting's send call, which leaks nothing: unused.
+  const greeting = lines.findIndex((l) => l.includes('message: { text } }) });') && !l.includes('finleak-expect'));
+  lines.splice(greeting, 0, '  // finleak-ignore-next-line: greeting only');
+  // Above sendBalance's sink, without a reason: an error, and it suppresses nothing.
+  lines.splice(at('message: { text } }) }); // finleak-expect'), 0, '  // finleak-ignore-next-line');
+  writeFileSync(file, lines.join('\n'));
+  suppressionRun = await runCli(['check', '--format', 'json', '--sarif-output', 'finleak.sarif'], dir);
+}
+
+async function changedSinceRuns(): Promise<void> {
+  const dir = copyFixture('ci-bot');
+  changedDir = dir;
+  const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=finleak', '-c', 'user.email=finleak@example.com', ...args], { cwd: dir, encoding: 'utf8' });
+  writeFileSync(path.join(dir, '.gitignore'), 'node_modules\n');
+  git('init', '-q', '-b', 'main');
+  git('add', '.');
+  git('commit', '-q', '-m', 'the bot as it was');
+  // Second commit: a new send call that receives old data, and old send calls that receive new data.
+  const format = path.join(dir, 'src/format.ts');
+  writeFileSync(format, readFileSync(format, 'utf8').replace('`${tx.amount} at ${tx.merchant}`', '`${tx.amount} EUR at ${tx.merchant}`'));
+  writeFileSync(
+    path.join(dir, 'src/alerts.ts'),
+    [
+      "import { getAccount } from './bank.js';",
+      '',
+      'export async function lowBalanceAlert(psid: string, customerId: string): Promise<void> {',
+      '  const account = await getAccount(customerId);',
+      "  await fetch('https://graph.facebook.com/v21.0/me/messages', { method: 'POST', body: JSON.stringify({ recipient: { id: psid }, message: { text: `Low balance: ${account.balance}` } }) });",
+      '}',
+      '',
+    ].join('\n'),
+  );
+  git('add', '.');
+  git('commit', '-q', '-m', 'alerts, amounts in EUR');
+  changedRun = await runCli(['check', '--changed-since', 'HEAD~1', '--format', 'github'], dir);
+}
+
+beforeAll(() => Promise.all([baselineRuns(), suppressionRuns(), changedSinceRuns()]).then(() => undefined), SLOW.timeout);
+
 describe('baseline', () => {
-  let dir: string;
-  let written: CliRun;
-  let again: CliRun;
-  let edited: CliRun;
-  let editedDir: string;
-  beforeAll(async () => {
-    dir = copyFixture('ci-bot');
-    written = await runCli(['check', '--baseline', 'finleak-baseline.json', '--update-baseline', '--format', 'json'], dir);
-    again = await runCli(['check', '--baseline', 'finleak-baseline.json', '--format', 'json'], dir);
-
-    editedDir = copyFixture('ci-bot');
-    copyFileSync(path.join(dir, 'finleak-baseline.json'), path.join(editedDir, 'finleak-baseline.json'));
-    for (const name of ['messenger.ts', 'format.ts', 'bank.ts']) {
-      const file = path.join(editedDir, 'src', name);
-      writeFileSync(file, reformat(insertAboveSinks(readFileSync(file, 'utf8'))));
-    }
-    const messenger = path.join(editedDir, 'src/messenger.ts');
-    // One leak fixed (the IBAN is no longer sent from sendIban), one added (sendIbanAgain).
-    const fixedText = readFileSync(messenger, 'utf8').replace('"Your IBAN: " + account.iban', '"Your IBAN is in the app."');
-    writeFileSync(messenger, fixedText + NEW_LEAK);
-    edited = await runCli(['check', '--baseline', 'finleak-baseline.json', '--format', 'json'], editedDir);
-  }, SLOW.timeout);
-
   it('--update-baseline writes every finding, by fingerprint and without line numbers, and passes', () => {
     expect(written.stderr).toContain('wrote 3 findings to the baseline finleak-baseline.json');
     expect(written.code).toBe(0);
@@ -131,7 +185,7 @@ describe('baseline', () => {
     expect(report.baseline!.fixed.map((e) => e.function)).toEqual(['sendIban']);
   });
 
-  it('refuses a missing baseline file with exit code 2', async () => {
+  it('refuses a missing baseline file with exit code 2, before analysing', SLOW, async () => {
     const run = await runCli(['check', '--baseline', 'nope.json'], dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('nope.json: baseline file not found; create it with --update-baseline');
@@ -139,53 +193,52 @@ describe('baseline', () => {
 });
 
 describe('suppressions in code', () => {
-  let dir: string;
-  let run: CliRun;
-  beforeAll(async () => {
-    dir = copyFixture('ci-bot');
-    const file = path.join(dir, 'src/messenger.ts');
-    const lines = readFileSync(file, 'utf8').split('\n');
-    const at = (needle: string): number => lines.findIndex((l) => l.includes(needle));
-    // A valid one on the line of the sendIban sink.
-    const iban = at("'Your IBAN: '");
-    lines[iban] = lines[iban]!.replace(/\/\/ finleak-expect.*$/, '// finleak-ignore-line: the IBAN is the customer\'s own, sent to their verified page (SEC-142)');
-    // Above sendGreeting's send call, which leaks nothing: unused.
-    const greeting = lines.findIndex((l) => l.includes('message: { text } }) });') && !l.includes('finleak-expect'));
-    lines.splice(greeting, 0, '  // finleak-ignore-next-line: greeting only');
-    // Above sendBalance's sink, without a reason: an error, and it suppresses nothing.
-    lines.splice(at('message: { text } }) }); // finleak-expect'), 0, '  // finleak-ignore-next-line');
-    writeFileSync(file, lines.join('\n'));
-    run = await runCli(['check', '--format', 'json', '--sarif-output', 'finleak.sarif'], dir);
-  }, SLOW.timeout);
-
   it('suppresses the finding at the call, keeps it in the report as suppressed, with its reason', () => {
-    const report = json(run);
+    const report = json(suppressionRun);
     const suppressed = report.findings.filter((f) => f.suppressed);
-    expect(suppressed.map(where)).toEqual([`src/messenger.ts:${lineOf(path.join(dir, 'src/messenger.ts'), 'finleak-ignore-line')} BankAccount sendIban`]);
+    expect(suppressed.map(where)).toEqual([`src/messenger.ts:${lineOf(path.join(suppressionDir, 'src/messenger.ts'), 'finleak-ignore-line')} BankAccount sendIban`]);
     expect(suppressed[0]!.suppression!.reason).toBe("the IBAN is the customer's own, sent to their verified page (SEC-142)");
     expect(report.suppressed).toBe(1);
   });
 
   it('treats a suppression without a reason as an error that suppresses nothing', () => {
-    const report = json(run);
-    const file = path.join(dir, 'src/messenger.ts');
+    const report = json(suppressionRun);
+    const file = path.join(suppressionDir, 'src/messenger.ts');
     const invalid = report.diagnostics.filter((d) => d.code === 'invalid-suppression');
     const bare = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.trim() === '// finleak-ignore-next-line') + 1;
     expect(invalid.map((d) => [d.severity, d.location?.line])).toEqual([['error', bare]]);
     expect(invalid[0]!.message).toContain('needs a reason');
     expect(report.findings.filter((f) => !f.suppressed).map((f) => f.sink.enclosingFunction)).toEqual(['sendBalance', 'sendLastPurchase']);
     expect(report.failing).toBe(2);
-    expect(run.code).toBe(1);
+    expect(suppressionRun.code).toBe(1);
   });
 
   it('reports a suppression that matches no finding', () => {
-    const report = json(run);
+    const report = json(suppressionRun);
     const unused = report.diagnostics.filter((d) => d.code === 'unused-suppression');
-    expect(unused.map((d) => [d.severity, d.location?.line])).toEqual([['warning', lineOf(path.join(dir, 'src/messenger.ts'), 'greeting only')]]);
+    expect(unused.map((d) => [d.severity, d.location?.line])).toEqual([['warning', lineOf(path.join(suppressionDir, 'src/messenger.ts'), 'greeting only')]]);
+  });
+
+  it('writes SARIF 2.1.0 with code flows and fingerprints on every result (--sarif-output)', () => {
+    const sarif = JSON.parse(readFileSync(path.join(suppressionDir, 'finleak.sarif'), 'utf8'));
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.$schema).toMatch(/sarif-2\.1\.0/);
+    expect(sarif.runs).toHaveLength(1);
+    expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['financial-data-to-messaging']);
+    for (const result of sarif.runs[0].results) {
+      expect(result.ruleId).toBe('financial-data-to-messaging');
+      expect(result.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'src/messenger.ts', uriBaseId: '%SRCROOT%' });
+      const steps = result.codeFlows[0].threadFlows[0].locations;
+      expect(steps.length).toBeGreaterThanOrEqual(2);
+      for (const step of steps) expect(step.location.physicalLocation.region.startLine).toBeGreaterThanOrEqual(1);
+      expect(result.partialFingerprints['finleakFlow/v1']).toMatch(/^[0-9a-f]{32}$/);
+    }
+    const notifications = sarif.runs[0].invocations[0].toolExecutionNotifications.map((n: { descriptor: { id: string }; level: string }) => `${n.level} ${n.descriptor.id}`);
+    expect(notifications.sort()).toEqual(['error invalid-suppression', 'warning unused-suppression']);
   });
 
   it('writes suppressed findings to SARIF with `suppressions`, not dropped', () => {
-    const sarif = JSON.parse(readFileSync(path.join(dir, 'finleak.sarif'), 'utf8'));
+    const sarif = JSON.parse(readFileSync(path.join(suppressionDir, 'finleak.sarif'), 'utf8'));
     const results = sarif.runs[0].results as { suppressions?: unknown[]; locations: { physicalLocation: { region: { startLine: number } } }[] }[];
     expect(results).toHaveLength(3);
     const suppressed = results.filter((r) => r.suppressions);
@@ -198,48 +251,19 @@ describe('suppressions in code', () => {
 });
 
 describe('--changed-since', () => {
-  let dir: string;
-  let run: CliRun;
-  beforeAll(async () => {
-    dir = copyFixture('ci-bot');
-    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=finleak', '-c', 'user.email=finleak@example.com', ...args], { cwd: dir, encoding: 'utf8' });
-    writeFileSync(path.join(dir, '.gitignore'), 'node_modules\n');
-    git('init', '-q', '-b', 'main');
-    git('add', '.');
-    git('commit', '-q', '-m', 'the bot as it was');
-    // Second commit: a new send call that receives old data, and old send calls that receive new data.
-    const format = path.join(dir, 'src/format.ts');
-    writeFileSync(format, readFileSync(format, 'utf8').replace('`${tx.amount} at ${tx.merchant}`', '`${tx.amount} EUR at ${tx.merchant}`'));
-    writeFileSync(
-      path.join(dir, 'src/alerts.ts'),
-      [
-        "import { getAccount } from './bank.js';",
-        '',
-        'export async function lowBalanceAlert(psid: string, customerId: string): Promise<void> {',
-        '  const account = await getAccount(customerId);',
-        "  await fetch('https://graph.facebook.com/v21.0/me/messages', { method: 'POST', body: JSON.stringify({ recipient: { id: psid }, message: { text: `Low balance: ${account.balance}` } }) });",
-        '}',
-        '',
-      ].join('\n'),
-    );
-    git('add', '.');
-    git('commit', '-q', '-m', 'alerts, amounts in EUR');
-    run = await runCli(['check', '--changed-since', 'HEAD~1', '--format', 'github'], dir);
-  }, SLOW.timeout);
-
   it('reports exactly the findings whose path touches a changed line, as GitHub annotations', () => {
-    const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error '));
+    const errors = changedRun.stdout.split('\n').filter((l) => l.startsWith('::error '));
     const places = errors.map((l) => /file=([^,]+),line=(\d+)/.exec(l)!.slice(1).join(':'));
-    expect(places).toEqual([`src/alerts.ts:5`, `src/messenger.ts:${lineOf(path.join(dir, 'src/messenger.ts'), 'Last purchase')}`]);
-    expect(run.code).toBe(1);
+    expect(places).toEqual([`src/alerts.ts:5`, `src/messenger.ts:${lineOf(path.join(changedDir, 'src/messenger.ts'), 'Last purchase')}`]);
+    expect(changedRun.code).toBe(1);
     // The whole path is in the annotation's message (escaped newlines).
     expect(errors[1]).toContain('%0A');
     expect(errors[1]).toContain('src/format.ts:8:');
-    expect(run.stdout).toContain('paths touching lines changed since HEAD~1');
+    expect(changedRun.stdout).toContain('paths touching lines changed since HEAD~1');
   });
 
-  it('refuses an unknown ref with exit code 2', async () => {
-    const bad = await runCli(['check', '--changed-since', 'no-such-branch'], dir);
+  it('refuses an unknown ref with exit code 2, before analysing', SLOW, async () => {
+    const bad = await runCli(['check', '--changed-since', 'no-such-branch'], changedDir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("unknown git ref 'no-such-branch'");
   });
@@ -272,7 +296,7 @@ describe('data-only config mode', () => {
     writeFileSync(path.join(dir, 'evil.cjs'), "require('node:fs').writeFileSync(__dirname + '/executed', 'yes');\nmodule.exports = {};\n");
   });
 
-  it('refuses a JavaScript config instead of executing it (flag or environment variable)', async () => {
+  it('refuses a JavaScript config instead of executing it (flag or environment variable)', SLOW, async () => {
     copyFileSync(path.join(dir, 'evil.cjs'), path.join(dir, 'finleak.config.cjs'));
     const byFlag = await runCli(['check', '--config-data-only'], dir);
     const byEnv = await runCli(['check'], dir, { FINLEAK_DATA_CONFIG_ONLY: '1' });
@@ -283,7 +307,7 @@ describe('data-only config mode', () => {
     expect(existsSync(path.join(dir, 'executed'))).toBe(false);
   });
 
-  it('refuses code a JSON config pulls in with $import', async () => {
+  it('refuses code a JSON config pulls in with $import', SLOW, async () => {
     const json = path.join(dir, 'data.json');
     writeFileSync(json, JSON.stringify({ $import: './evil.cjs' }));
     const run = await runCli(['check', '--config-data-only', '--config', json], dir);
@@ -292,63 +316,11 @@ describe('data-only config mode', () => {
     expect(existsSync(path.join(dir, 'executed'))).toBe(false);
   });
 
-  it('accepts a JSON config', async () => {
+  it('accepts a JSON config', SLOW, async () => {
     const json = path.join(dir, 'plain.json');
     writeFileSync(json, JSON.stringify({ sources: { types: ['LedgerEntry'] } }));
     const run = await runCli(['check', '--config-data-only', '--config', json, '--format', 'json'], dir);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-  });
-});
-
-describe('the example bot in SARIF', () => {
-  let dir: string;
-  let sarif: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  let code: number;
-  beforeAll(async () => {
-    dir = copyFixture('bank-bot');
-    const slack = path.join(dir, 'src/channels/slack.ts');
-    const text = readFileSync(slack, 'utf8').replace(
-      "  await slack.chat.postMessage({ channel, text: lines.join('\\n') }); // finleak-expect: LedgerEntry",
-      "  // finleak-ignore-next-line: internal ledger channel on the bank's own Slack Enterprise Grid (SEC-7)\n  await slack.chat.postMessage({ channel, text: lines.join('\\n') });",
-    );
-    writeFileSync(slack, text);
-    const run = await runCli(['check', '--format', 'sarif'], dir);
-    code = run.code;
-    sarif = JSON.parse(run.stdout);
-  }, SLOW.timeout);
-
-  it('is SARIF 2.1.0 with one rule, code flows and fingerprints on every result', () => {
-    expect(code).toBe(1);
-    expect(sarif.version).toBe('2.1.0');
-    expect(sarif.$schema).toMatch(/sarif-2\.1\.0/);
-    const run = sarif.runs[0];
-    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['financial-data-to-messaging']);
-    expect(run.results.length).toBeGreaterThan(3);
-    for (const result of run.results) {
-      expect(result.ruleId).toBe('financial-data-to-messaging');
-      expect(result.message.text).toBeTruthy();
-      const region = result.locations[0].physicalLocation.region;
-      expect(Number.isInteger(region.startLine) && region.startLine >= 1).toBe(true);
-      expect(result.locations[0].physicalLocation.artifactLocation.uriBaseId).toBe('%SRCROOT%');
-      const steps = result.codeFlows[0].threadFlows[0].locations;
-      expect(steps.length).toBeGreaterThanOrEqual(2);
-      for (const step of steps) expect(step.location.physicalLocation.region.startLine).toBeGreaterThanOrEqual(1);
-      expect(result.partialFingerprints['finleakFlow/v1']).toMatch(/^[0-9a-f]{32}$/);
-    }
-  });
-
-  it('carries the in-code suppression as `suppressions` on its result', () => {
-    const suppressed = sarif.runs[0].results.filter((r: { suppressions?: unknown }) => r.suppressions);
-    expect(suppressed).toHaveLength(1);
-    expect(suppressed[0].locations[0].physicalLocation.artifactLocation.uri).toBe('src/channels/slack.ts');
-    expect(suppressed[0].suppressions).toEqual([
-      {
-        kind: 'inSource',
-        status: 'accepted',
-        justification: "internal ledger channel on the bank's own Slack Enterprise Grid (SEC-7)",
-        location: { physicalLocation: expect.objectContaining({ region: expect.objectContaining({ startLine: 10 }) }) },
-      },
-    ]);
   });
 });

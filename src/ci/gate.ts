@@ -3,16 +3,18 @@ import path from 'node:path';
 import type { CheckOutcome } from '../check.js';
 import { hasCodeErrors, isIncomplete, type AnalysisResult, type Finding } from '../engine/finding.js';
 import { failingFindings, relativePath, type BaselineView } from '../report/context.js';
-import { compareWithBaseline, readBaseline, writeBaseline, type BaselineEntry } from './baseline.js';
-import { changedLinesSince, touchesChange } from './changed-lines.js';
+import { BaselineError, compareWithBaseline, readBaseline, writeBaseline, type BaselineEntry } from './baseline.js';
+import { touchesChange, type ChangedLines } from './changed-lines.js';
 
 export interface GateOptions {
   /** Baseline file (--baseline). */
   baseline?: string;
+  /** Its entries, read (and so validated) before the analysis; read here when missing. */
+  baselineEntries?: readonly BaselineEntry[];
   /** Write the current findings to the baseline file instead of comparing (--update-baseline). */
   updateBaseline?: boolean;
-  /** Show only findings whose path touches lines changed since this git ref (--changed-since). */
-  changedSince?: string;
+  /** Show only findings whose path touches these lines (--changed-since, read from git before the analysis). */
+  changed?: ChangedLines;
   /** Whether a file's send calls were analysed (the `paths` given to check); baseline entries elsewhere are not "fixed". */
   inScope?: (file: string) => boolean;
 }
@@ -40,19 +42,19 @@ export function applyGate(outcome: CheckOutcome, options: GateOptions): GateOutc
   if (options.baseline !== undefined) {
     const file = options.baseline;
     if (options.updateBaseline) {
-      const previous = existsSync(file) ? compareWithBaseline(result.findings, readBaseline(file), relative) : undefined;
+      const previous = existsSync(file) ? compareWithBaseline(result.findings, readPrevious(file), relative) : undefined;
       writeBaseline(file, result.findings, relative);
       baseline = { file, known: new Set(result.findings), fixed: previous?.fixed ?? [], updated: true };
     } else {
-      const comparison = compareWithBaseline(result.findings, readBaseline(file), relative);
+      const comparison = compareWithBaseline(result.findings, options.baselineEntries ?? readBaseline(file), relative);
       const inScope = options.inScope;
       const fixed = inScope ? comparison.fixed.filter((e: BaselineEntry) => inScope(path.resolve(outcome.rootDir, e.file))) : comparison.fixed;
       baseline = { file, known: new Set(comparison.known), fixed };
     }
   }
 
-  if (options.changedSince !== undefined) {
-    const changed = changedLinesSince(options.changedSince, outcome.rootDir);
+  const changed = options.changed;
+  if (changed) {
     const findings = result.findings.filter((f) => touchesChange(f, changed));
     const suppressed = result.suppressed?.filter((f) => touchesChange(f, changed));
     result = { ...result, findings, ...(suppressed ? { suppressed } : {}) };
@@ -62,4 +64,14 @@ export function applyGate(outcome: CheckOutcome, options: GateOptions): GateOutc
   const failing = failingFindings(result.findings, baseline ? { baseline } : {});
   const exitCode = isIncomplete(result) ? 2 : failing.length > 0 || hasCodeErrors(result) ? 1 : 0;
   return { result, ...(baseline ? { baseline } : {}), failing, exitCode };
+}
+
+/** The baseline being replaced, to report what it lost; a broken one is simply replaced. */
+function readPrevious(file: string): BaselineEntry[] {
+  try {
+    return readBaseline(file);
+  } catch (error) {
+    if (error instanceof BaselineError) return [];
+    throw error;
+  }
 }

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BaselineError } from '../ci/baseline.js';
-import { GitError } from '../ci/changed-lines.js';
+import { BaselineError, readBaseline } from '../ci/baseline.js';
+import { changedLinesSince, GitError } from '../ci/changed-lines.js';
 import { applyGate } from '../ci/gate.js';
 import { ConfigError } from '../config/config-error.js';
 import { ProjectError } from '../engine/project-error.js';
@@ -132,11 +132,17 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const env = io.env ?? {};
   const dataOnlyConfig = values['config-data-only'] === true || /^(1|true|yes)$/i.test(env['FINLEAK_DATA_CONFIG_ONLY'] ?? '');
 
+  // Baseline and git are read first: a wrong path or ref fails before the (long) analysis.
+  const baselineEntries = values.baseline !== undefined && !values['update-baseline'] ? readBaseline(values.baseline) : undefined;
+  const project = values.project ?? 'tsconfig.json';
+  const projectDir = project.endsWith('.json') ? path.dirname(path.resolve(project)) : path.resolve(project);
+  const changed = values['changed-since'] !== undefined ? changedLinesSince(values['changed-since'], projectDir) : undefined;
+
   if (io.stderrIsTty) io.stderr('finleak: analysing…\r');
   // Loaded only here: the compiler is large, and --help/--version should answer at once.
   const { check } = await import('../check.js');
   const outcome = await check({
-    project: values.project ?? 'tsconfig.json',
+    project,
     ...(values.config ? { config: values.config } : {}),
     paths: positionals,
     dataOnlyConfig,
@@ -147,7 +153,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const gate = applyGate(outcome, {
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
     ...(values['update-baseline'] ? { updateBaseline: true } : {}),
-    ...(values['changed-since'] !== undefined ? { changedSince: values['changed-since'] } : {}),
+    ...(baselineEntries ? { baselineEntries } : {}),
+    ...(changed ? { changed } : {}),
     ...(only.length > 0 ? { inScope: (file: string) => only.some((p) => file === p || file.startsWith(p + path.sep)) } : {}),
   });
 
