@@ -13,6 +13,8 @@ export interface CheckOptions {
   config?: string;
   /** Report only findings whose send call is in these files or folders. */
   paths?: string[];
+  /** Refuse JavaScript/TypeScript configs (they execute code); for untrusted pull requests. */
+  dataOnlyConfig?: boolean;
 }
 
 export interface CheckOutcome {
@@ -27,7 +29,7 @@ export interface CheckOutcome {
 export async function check(options: CheckOptions): Promise<CheckOutcome> {
   const tsconfig = resolveTsconfig(options.project);
   const rootDir = path.dirname(tsconfig);
-  const { config, file: configFile } = await loadConfig(rootDir, options.config);
+  const { config, file: configFile } = await loadConfig(rootDir, options.config, { dataOnly: options.dataOnlyConfig === true });
   const policy = buildPolicy(config, configFile ? path.dirname(configFile) : rootDir);
   const { program, unparsable } = loadProject(tsconfig);
   const only = options.paths?.length ? options.paths.map((p) => path.resolve(p)) : undefined;

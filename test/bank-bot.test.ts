@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatSarif } from '../src/report/sarif.js';
 import { checkFixture, expectedFindings, findingKeys, fixturePath } from './helpers/fixtures.js';
 
 const dir = fixturePath('bank-bot');
@@ -37,5 +38,35 @@ describe('the example bank bot', () => {
     const fingerprints = result.findings.map((f) => f.fingerprint);
     expect(new Set(fingerprints).size).toBe(fingerprints.length);
     for (const f of fingerprints) expect(f).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('keeps a leak suppressed in the code out of the findings, with its reason', async () => {
+    const { result } = await checkFixture('bank-bot');
+    expect((result.suppressed ?? []).map((f) => `${path.relative(dir, f.sink.location.file)}:${f.sink.location.line} ${f.source.kind} ${f.suppression?.reason}`)).toEqual([
+      "src/channels/slack.ts:24 LedgerEntry #treasury-recon is on the bank's own Slack Enterprise Grid (SEC-142)",
+    ]);
+  });
+
+  it('renders SARIF 2.1.0 with code flows, fingerprints, and `suppressions` on the suppressed result', async () => {
+    const { result, rootDir } = await checkFixture('bank-bot');
+    const sarif = JSON.parse(formatSarif(result, { rootDir, toolVersion: '0.0.0', color: false }));
+    expect(sarif).toMatchObject({ version: '2.1.0', runs: [{ tool: { driver: { name: 'finleak', rules: [{ id: 'financial-data-to-messaging' }] } } }] });
+    const results = sarif.runs[0].results;
+    expect(results).toHaveLength(result.findings.length + 1);
+    for (const r of results) {
+      expect(r.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^src\//);
+      expect(r.codeFlows[0].threadFlows[0].locations.length).toBeGreaterThanOrEqual(2);
+      expect(r.partialFingerprints['finleakFlow/v1']).toMatch(/^[0-9a-f]{32}$/);
+    }
+    const suppressed = results.filter((r: { suppressions?: unknown }) => r.suppressions);
+    expect(suppressed.map((r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => r.locations[0]!.physicalLocation.region.startLine)).toEqual([24]);
+    expect(suppressed[0].suppressions).toEqual([
+      {
+        kind: 'inSource',
+        status: 'accepted',
+        justification: "#treasury-recon is on the bank's own Slack Enterprise Grid (SEC-142)",
+        location: { physicalLocation: { artifactLocation: { uri: 'src/channels/slack.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 23, startColumn: 3, endLine: 23, endColumn: 100 } } },
+      },
+    ]);
   });
 });

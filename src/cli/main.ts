@@ -6,4 +6,6 @@ process.exitCode = await run(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   color: process.stdout.isTTY === true && !process.env['NO_COLOR'] && process.env['CI'] !== 'true',
   stderrIsTty: process.stderr.isTTY === true,
+  env: process.env,
+  cwd: process.cwd(),
 });

@@ -1,6 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { BaselineError, readBaseline } from '../ci/baseline.js';
+import { changedLinesSince, GitError } from '../ci/changed-lines.js';
+import { applyGate } from '../ci/gate.js';
 import { ConfigError } from '../config/config-error.js';
 import { ProjectError } from '../engine/project-error.js';
 import { reporters, type ReporterName } from '../report/index.js';
@@ -10,6 +13,10 @@ export interface CliIo {
   stderr: (text: string) => void;
   color: boolean;
   stderrIsTty: boolean;
+  /** Environment variables (FINLEAK_DATA_CONFIG_ONLY, GITHUB_WORKSPACE); default none. */
+  env?: Record<string, string | undefined>;
+  /** Current folder; default process.cwd(). */
+  cwd?: string;
 }
 
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
@@ -26,16 +33,32 @@ Options for check:
   -p, --project <file>   tsconfig.json of the project (default: ./tsconfig.json)
   -c, --config <file>    finleak config file (default: searched from the project's folder:
                          finleak.config.{json,js,mjs,cjs,ts}, .finleakrc*, package.json#finleak)
-  -f, --format <name>    pretty (default), json or sarif
+  -f, --format <name>    pretty (default), json, sarif or github (workflow annotations)
   -o, --output <file>    write the report to a file instead of stdout
       --no-color         plain text output
   paths                  only report send calls in these files or folders
                          (the whole program is still analysed)
 
+Options for pull requests (see "Use in CI" in the README):
+      --baseline <file>        fail only on findings that are not in this baseline file;
+                               report baseline entries that no longer occur as fixed
+      --update-baseline        write the current findings to the --baseline file
+      --sarif-output <file>    also write the SARIF report to <file> (e.g. with --format github,
+                               to annotate the pull request and upload to code scanning in one run)
+      --changed-since <ref>    only report findings whose path (source, any step or sink)
+                               touches a line changed since the merge base of <ref> and HEAD
+      --config-data-only       accept only JSON/YAML configs, refuse JavaScript/TypeScript ones
+                               (they would execute code); also FINLEAK_DATA_CONFIG_ONLY=1.
+                               Use it on pull requests whose code you do not trust (forks).
+
+In-code suppression (a reason is required):
+  // finleak-ignore-next-line: <reason>   on the line above the send call
+  // finleak-ignore-line: <reason>        on the line where the send call begins
+
 Exit codes:
-  0  no findings
-  1  findings
-  2  usage, config or project error, or an incomplete analysis
+  0  no findings (with --baseline: no new findings)
+  1  findings (with --baseline: new findings), or a finleak-ignore comment without a reason
+  2  usage, config, baseline, git or project error, or an incomplete analysis
 `;
 
 export function version(): string {
@@ -51,7 +74,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`finleak: ${error.message}\nRun 'finleak --help' for usage.\n`);
       return EXIT.error;
     }
-    if (error instanceof ConfigError || error instanceof ProjectError) {
+    if (error instanceof ConfigError || error instanceof ProjectError || error instanceof BaselineError || error instanceof GitError) {
       io.stderr(`finleak: ${error.message}\n`);
       return EXIT.error;
     }
@@ -88,6 +111,11 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         output: { type: 'string', short: 'o' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        baseline: { type: 'string' },
+        'update-baseline': { type: 'boolean' },
+        'changed-since': { type: 'string' },
+        'config-data-only': { type: 'boolean' },
+        'sarif-output': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -100,29 +128,58 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     return EXIT.clean;
   }
   const format = (values.format ?? 'pretty') as ReporterName;
-  if (!(format in reporters)) throw new UsageError(`unknown format '${values.format}'; use pretty, json or sarif`);
+  if (!(format in reporters)) throw new UsageError(`unknown format '${values.format}'; use pretty, json, sarif or github`);
+  if (values['update-baseline'] && values.baseline === undefined) throw new UsageError('--update-baseline needs --baseline <file>: the file to write');
+  if (values['update-baseline'] && (positionals.length > 0 || values['changed-since'] !== undefined)) {
+    throw new UsageError('--update-baseline records every finding of the project; do not combine it with paths or --changed-since');
+  }
+  const env = io.env ?? {};
+  const dataOnlyConfig = values['config-data-only'] === true || /^(1|true|yes)$/i.test(env['FINLEAK_DATA_CONFIG_ONLY'] ?? '');
+
+  // Baseline and git are read first: a wrong path or ref fails before the (long) analysis.
+  const baselineEntries = values.baseline !== undefined && !values['update-baseline'] ? readBaseline(values.baseline) : undefined;
+  const project = values.project ?? 'tsconfig.json';
+  const projectDir = project.endsWith('.json') ? path.dirname(path.resolve(project)) : path.resolve(project);
+  const changed = values['changed-since'] !== undefined ? changedLinesSince(values['changed-since'], projectDir) : undefined;
 
   if (io.stderrIsTty) io.stderr('finleak: analysing…\r');
   // Loaded only here: the compiler is large, and --help/--version should answer at once.
   const { check } = await import('../check.js');
   const outcome = await check({
-    project: values.project ?? 'tsconfig.json',
+    project,
     ...(values.config ? { config: values.config } : {}),
     paths: positionals,
+    dataOnlyConfig,
   });
   if (io.stderrIsTty) io.stderr('\x1b[2K');
 
+  const only = positionals.map((p) => path.resolve(p));
+  const gate = applyGate(outcome, {
+    ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
+    ...(values['update-baseline'] ? { updateBaseline: true } : {}),
+    ...(baselineEntries ? { baselineEntries } : {}),
+    ...(changed ? { changed } : {}),
+    ...(only.length > 0 ? { inScope: (file: string) => only.some((p) => file === p || file.startsWith(p + path.sep)) } : {}),
+  });
+
   const color = values['no-color'] ? false : values.color ? true : io.color && !values.output && format === 'pretty';
-  const report = reporters[format](outcome.result, { rootDir: outcome.rootDir, toolVersion: version(), color });
+  const context = {
+    rootDir: outcome.rootDir,
+    toolVersion: version(),
+    color,
+    ...(gate.baseline ? { baseline: gate.baseline } : {}),
+    ...(values['changed-since'] !== undefined ? { changedSince: values['changed-since'] } : {}),
+    workspaceDir: env['GITHUB_WORKSPACE'] || io.cwd || process.cwd(),
+  };
+  const report = reporters[format](gate.result, context);
+  if (values['sarif-output']) writeFileSync(path.resolve(values['sarif-output']), reporters.sarif(gate.result, { ...context, color: false }));
   if (values.output) {
     writeFileSync(path.resolve(values.output), report);
-    const { findings } = outcome.result;
-    io.stderr(`finleak: ${findings.length} finding${findings.length === 1 ? '' : 's'} written to ${values.output}\n`);
+    const failing = gate.failing.length;
+    io.stderr(`finleak: ${failing} ${gate.baseline ? 'new ' : ''}finding${failing === 1 ? '' : 's'} written to ${values.output}\n`);
   } else io.stdout(report);
+  if (gate.baseline?.updated && format !== 'pretty') io.stderr(`finleak: wrote ${gate.result.findings.length} findings to the baseline ${gate.baseline.file}\n`);
 
-  if (outcome.result.diagnostics.some((d) => d.severity === 'error')) {
-    if (format !== 'pretty' || values.output) io.stderr('finleak: the analysis is incomplete (see the errors in the report)\n');
-    return EXIT.error;
-  }
-  return outcome.result.findings.length > 0 ? EXIT.findings : EXIT.clean;
+  if (gate.exitCode === EXIT.error && (format !== 'pretty' || values.output)) io.stderr('finleak: the analysis is incomplete (see the errors in the report)\n');
+  return gate.exitCode;
 }

@@ -1,14 +1,15 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { ts } from '@ts-morph/common';
 import type { Policy } from '../policy/types.js';
 import { calleeName } from './declarations.js';
 import { RULE_ID, type AnalysisResult, type Diagnostic, type Finding } from './finding.js';
 import { FinancialTypes } from './financial-types.js';
+import { fingerprint as fingerprintOf } from './fingerprint.js';
 import { DepthLimitError, FlowAnalyzer } from './flow.js';
 import { compileGlobs } from './globs.js';
 import { enclosingFunctionName, locationOf, shortText } from './locations.js';
 import { SinkMatcher, type SinkMatch } from './sinks.js';
+import { applySuppressions } from './suppressions.js';
 import type { Flow, Step } from './taint.js';
 
 export interface AnalyzeOptions {
@@ -73,11 +74,15 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
     }
   }
 
-  const findings = [...best.values()].sort(
+  const all = [...best.values()].sort(
     (a, b) => a.sink.location.file.localeCompare(b.sink.location.file) || a.sink.location.line - b.sink.location.line || a.sink.location.column - b.sink.location.column || a.source.kind.localeCompare(b.source.kind),
   );
+  const reportedFiles = files.filter((sf) => !ignored(relative(sf.fileName)) && (options.onlyFiles?.(sf.fileName) ?? true));
+  const { active: findings, suppressed, diagnostics: suppressionDiagnostics } = applySuppressions(all, reportedFiles);
+  diagnostics.push(...suppressionDiagnostics);
   return {
     findings,
+    suppressed,
     diagnostics,
     stats: { files: files.length, sendCalls, findings: findings.length, milliseconds: Math.round(performance.now() - started) },
   };
@@ -118,22 +123,17 @@ function toFinding(flow: Flow, call: ts.CallExpression | ts.NewExpression, argum
   const sourceText = shortText(sourceNode, 50);
   const enclosingFunction = enclosingFunctionName(call);
   const trace = steps.map((s) => ({ location: locationOf(s.node), label: s.label, code: shortText(s.node) }));
-  const fingerprint = createHash('sha256')
-    .update(
-      [
-        RULE_ID,
-        flow.kind,
-        match.api,
-        relative(call.getSourceFile().fileName),
-        enclosingFunction ?? '',
-        enclosingFunctionName(sourceNode) ?? '',
-        callee,
-        slotLabel,
-        ...steps.map((s) => s.label),
-      ].join('\u0000'),
-    )
-    .digest('hex')
-    .slice(0, 32);
+  const fingerprint = fingerprintOf({
+    ruleId: RULE_ID,
+    kind: flow.kind,
+    api: match.api,
+    file: relative(call.getSourceFile().fileName),
+    sinkFunction: enclosingFunction,
+    sourceFunction: enclosingFunctionName(sourceNode),
+    call,
+    slotLabel,
+    steps,
+  });
   return {
     ruleId: RULE_ID,
     message: `${flow.kind} data (\`${sourceText}\`) reaches \`${callee}\`, which sends it to ${match.platform}. Send a masked value (a sanitizer listed in the finleak config) or a reference the customer can open in the bank's own app.`,

@@ -53,6 +53,15 @@ export interface Finding {
   trace: TraceStep[];
   /** Stable under unrelated edits: no line numbers in it. */
   fingerprint: string;
+  /** Set when a `finleak-ignore` comment at the sink call suppresses the finding. */
+  suppression?: Suppression;
+}
+
+/** An in-code suppression: `// finleak-ignore-next-line: <reason>` above the sink call, or `finleak-ignore-line` on it. */
+export interface Suppression {
+  reason: string;
+  /** The comment that carries it. */
+  location: SourceLocation;
 }
 
 export interface Diagnostic {
@@ -71,9 +80,25 @@ export interface AnalysisStats {
 }
 
 export interface AnalysisResult {
+  /** Findings that count (not suppressed in the code). */
   findings: Finding[];
+  /** Findings a `finleak-ignore` comment suppressed; reported as suppressed, never silently dropped. */
+  suppressed?: Finding[];
   diagnostics: Diagnostic[];
   stats: AnalysisStats;
 }
 
 export const RULE_ID = 'financial-data-to-messaging';
+
+/**
+ * Diagnostics about finleak comments in the analysed code (a suppression
+ * without a reason): they fail a check like a finding does, but the analysis
+ * itself is complete.
+ */
+export const CODE_DIAGNOSTICS: ReadonlySet<string> = new Set(['invalid-suppression', 'unused-suppression']);
+
+/** True when the analysis hit errors, so findings may be missing. */
+export const isIncomplete = (result: AnalysisResult): boolean => result.diagnostics.some((d) => d.severity === 'error' && !CODE_DIAGNOSTICS.has(d.code));
+
+/** True when the code has errors in its finleak comments. */
+export const hasCodeErrors = (result: AnalysisResult): boolean => result.diagnostics.some((d) => d.severity === 'error' && CODE_DIAGNOSTICS.has(d.code));

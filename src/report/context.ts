@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { BaselineEntry } from '../ci/baseline.js';
+import type { Finding } from '../engine/finding.js';
 
 /** What every reporter gets besides the findings. */
 export interface ReportContext {
@@ -7,6 +9,30 @@ export interface ReportContext {
   rootDir: string;
   toolVersion: string;
   color: boolean;
+  /** Set when the check ran against a baseline (--baseline). */
+  baseline?: BaselineView;
+  /** The git ref of --changed-since, when findings were narrowed to changed lines. */
+  changedSince?: string;
+  /** Folder that GitHub annotation paths are relative to (the repository checkout); default rootDir. */
+  workspaceDir?: string;
+}
+
+/** How the findings compare with a baseline file. */
+export interface BaselineView {
+  /** As given on the command line. */
+  file: string;
+  /** Findings the baseline already has; the others are new. */
+  known: ReadonlySet<Finding>;
+  /** Baseline entries that no longer occur. */
+  fixed: readonly BaselineEntry[];
+  /** True when --update-baseline just wrote the file. */
+  updated?: boolean;
+}
+
+/** Findings a check fails on: not suppressed in the code, and not known to the baseline if there is one. */
+export function failingFindings(findings: readonly Finding[], context: Pick<ReportContext, 'baseline'>): Finding[] {
+  const known = context.baseline?.known;
+  return known ? findings.filter((f) => !known.has(f)) : [...findings];
 }
 
 export const relativePath = (rootDir: string, file: string): string => path.relative(rootDir, file).split(path.sep).join('/');

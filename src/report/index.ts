@@ -1,5 +1,6 @@
 import type { AnalysisResult } from '../engine/finding.js';
 import type { ReportContext } from './context.js';
+import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatPretty } from './pretty.js';
 import { formatSarif } from './sarif.js';
@@ -7,8 +8,8 @@ import { formatSarif } from './sarif.js';
 export type Reporter = (result: AnalysisResult, context: ReportContext) => string;
 
 /** Output formats, by the name given to --format. */
-export const reporters = { pretty: formatPretty, json: formatJson, sarif: formatSarif } satisfies Record<string, Reporter>;
+export const reporters = { pretty: formatPretty, json: formatJson, sarif: formatSarif, github: formatGithub } satisfies Record<string, Reporter>;
 
 export type ReporterName = keyof typeof reporters;
 
-export type { ReportContext } from './context.js';
+export type { BaselineView, ReportContext } from './context.js';

@@ -1,9 +1,13 @@
 import { createColors } from 'picocolors';
-import type { AnalysisResult, Finding, SourceLocation } from '../engine/finding.js';
-import { relativePath, sourceLines, type ReportContext } from './context.js';
+import { isIncomplete, type AnalysisResult, type Finding, type SourceLocation } from '../engine/finding.js';
+import { failingFindings, relativePath, sourceLines, type ReportContext } from './context.js';
 
-/** Human output: each finding with a code frame at the sink and its numbered trace, then a summary line. */
+/**
+ * Human output: each finding the check fails on with a code frame at the sink and its numbered
+ * trace, then what the baseline knows or lost, then a summary line.
+ */
 export function formatPretty(result: AnalysisResult, context: ReportContext): string {
+  const failing = failingFindings(result.findings, context);
   const c = createColors(context.color);
   const where = (l: SourceLocation): string => `${relativePath(context.rootDir, l.file)}:${l.line}:${l.column}`;
   const out: string[] = [];
@@ -14,7 +18,7 @@ export function formatPretty(result: AnalysisResult, context: ReportContext): st
   }
   if (result.diagnostics.length > 0) out.push('');
 
-  result.findings.forEach((finding, i) => {
+  failing.forEach((finding, i) => {
     out.push(`${c.cyan(where(finding.sink.location))}  ${c.red(c.bold('leak'))}  ${headline(finding)}  ${c.dim(finding.ruleId)}`);
     out.push(...codeFrame(finding.sink.location, c));
     out.push(`  ${c.dim('source:')} ${finding.source.kind} ${c.dim(`(${finding.source.reason})`)}`);
@@ -23,18 +27,36 @@ export function formatPretty(result: AnalysisResult, context: ReportContext): st
     finding.trace.forEach((step, n) => {
       out.push(`    ${c.dim(`${String(n + 1).padStart(width)}.`)} ${c.cyan(where(step.location))}  ${step.label}  ${c.dim(step.code)}`);
     });
-    if (i < result.findings.length - 1) out.push('');
+    if (i < failing.length - 1) out.push('');
   });
 
-  if (result.findings.length > 0) out.push('');
+  if (failing.length > 0) out.push('');
+  const baseline = context.baseline;
+  if (baseline) {
+    if (baseline.updated) out.push(`${c.green('✔')} wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} to the baseline ${baseline.file}`);
+    else if (baseline.known.size > 0) out.push(c.dim(`${baseline.known.size} known finding${baseline.known.size === 1 ? '' : 's'} from the baseline ${baseline.file} not shown (--format json lists them)`));
+    if (baseline.fixed.length > 0) {
+      out.push(`${c.green('fixed')} since the baseline (remove them with --update-baseline):`);
+      for (const entry of baseline.fixed) out.push(`  ${entry.file}${entry.function ? ` ${entry.function}()` : ''}: ${entry.source} → ${entry.platform} through \`${entry.callee}\``);
+    }
+    out.push('');
+  }
+  const suppressedCount = result.suppressed?.length ?? 0;
   const seconds = (result.stats.milliseconds / 1000).toFixed(1);
   const scope = `${result.stats.sendCalls} send call${result.stats.sendCalls === 1 ? '' : 's'} in ${result.stats.files} file${result.stats.files === 1 ? '' : 's'}, ${seconds}s`;
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  const incomplete = errors > 0 ? c.red(` — ${errors} analysis error${errors === 1 ? '' : 's'}: the result is incomplete`) : '';
-  if (result.findings.length === 0) out.push(`${c.green('✔')} No financial data reaches a messaging send call (${scope})${incomplete}`);
+  const incomplete = isIncomplete(result) ? c.red(` — ${errors} analysis error${errors === 1 ? '' : 's'}: the result is incomplete`) : errors > 0 ? c.red(` — ${errors} error${errors === 1 ? '' : 's'} in finleak comments`) : '';
+  const notes = [
+    ...(suppressedCount > 0 ? [`${suppressedCount} suppressed in the code`] : []),
+    ...(baseline ? [`${baseline.known.size} known from the baseline`] : []),
+    ...(context.changedSince ? [`only paths touching lines changed since ${context.changedSince}`] : []),
+  ];
+  const extra = notes.length > 0 ? `; ${notes.join(', ')}` : '';
+  const fresh = baseline ? 'new ' : '';
+  if (failing.length === 0) out.push(`${c.green('✔')} No ${baseline ? 'new path from financial data to' : 'financial data reaches'} a messaging send call (${scope}${extra})${incomplete}`);
   else {
-    const files = new Set(result.findings.map((f) => f.sink.location.file)).size;
-    out.push(`${c.red('✖')} ${result.findings.length} leak${result.findings.length === 1 ? '' : 's'} of financial data to messaging platforms in ${files} file${files === 1 ? '' : 's'} (${scope})${incomplete}`);
+    const files = new Set(failing.map((f) => f.sink.location.file)).size;
+    out.push(`${c.red('✖')} ${failing.length} ${fresh}leak${failing.length === 1 ? '' : 's'} of financial data to messaging platforms in ${files} file${files === 1 ? '' : 's'} (${scope}${extra})${incomplete}`);
     out.push(c.dim("  To fix a leak: stop sending the value, send a masked form made by a sanitizer listed in the finleak config, or send a link into the bank's own app."));
   }
   return `${out.join('\n')}\n`;

@@ -1,5 +1,5 @@
 import type { AnalysisResult, Diagnostic, Finding, SourceLocation } from '../engine/finding.js';
-import { RULE_ID } from '../engine/finding.js';
+import { isIncomplete, RULE_ID } from '../engine/finding.js';
 import { relativePath, repositoryRoot, type ReportContext } from './context.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -36,6 +36,9 @@ const RULE = {
  * File URIs are relative to `%SRCROOT%`, the root of the git repository around the project (or the
  * project folder outside a repository), because GitHub code scanning reads relative URIs as
  * relative to the repository root. Columns count UTF-16 code units, as TypeScript does.
+ * Findings suppressed in the code are results with `suppressions` (kind inSource, with the reason);
+ * with a baseline, each result has a `baselineState` (new or unchanged) and the fixed baseline
+ * entries are listed in the run's properties.
  */
 export function formatSarif(result: AnalysisResult, context: ReportContext): string {
   const srcRoot = repositoryRoot(context.rootDir);
@@ -53,18 +56,29 @@ export function formatSarif(result: AnalysisResult, context: ReportContext): str
         columnKind: 'utf16CodeUnits',
         invocations: [
           {
-            executionSuccessful: !result.diagnostics.some((d) => d.severity === 'error'),
+            executionSuccessful: !isIncomplete(result),
             toolExecutionNotifications: result.diagnostics.map((d) => notification(d, physical)),
           },
         ],
-        results: result.findings.map((f) => sarifResult(f, physical)),
+        results: [...result.findings, ...(result.suppressed ?? [])].map((f) => sarifResult(f, physical, context)),
+        ...(context.baseline || context.changedSince ? { properties: runProperties(context) } : {}),
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function sarifResult(finding: Finding, physical: (l: SourceLocation) => object) {
+function runProperties(context: ReportContext) {
+  return {
+    ...(context.baseline
+      ? { baseline: { file: context.baseline.file, fixed: context.baseline.fixed.map((e) => ({ ...e })) } }
+      : {}),
+    ...(context.changedSince ? { changedSince: context.changedSince } : {}),
+  };
+}
+
+function sarifResult(finding: Finding, physical: (l: SourceLocation) => object, context: ReportContext) {
+  const suppression = finding.suppression;
   return {
     ruleId: RULE_ID,
     ruleIndex: 0,
@@ -91,6 +105,19 @@ function sarifResult(finding: Finding, physical: (l: SourceLocation) => object) 
     // GitHub code scanning matches alerts across runs by `primaryLocationLineHash` only; ours has no
     // line numbers in it, so an alert survives unrelated edits above it.
     partialFingerprints: { primaryLocationLineHash: finding.fingerprint, 'finleakFlow/v1': finding.fingerprint },
+    ...(context.baseline ? { baselineState: context.baseline.known.has(finding) ? 'unchanged' : 'new' } : {}),
+    ...(suppression
+      ? {
+          suppressions: [
+            {
+              kind: 'inSource',
+              status: 'accepted',
+              justification: suppression.reason,
+              location: { physicalLocation: physical(suppression.location) },
+            },
+          ],
+        }
+      : {}),
     properties: {
       sourceKind: finding.source.kind,
       platform: finding.sink.platform,
