@@ -54,7 +54,7 @@ describe('the example bank bot', () => {
     const results = sarif.runs[0].results;
     expect(results).toHaveLength(result.findings.length + 1);
     for (const r of results) {
-      expect(r.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^src\//);
+      expect(r.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^fixtures\/bank-bot\/src\//);
       expect(r.codeFlows[0].threadFlows[0].locations.length).toBeGreaterThanOrEqual(2);
       expect(r.partialFingerprints['finleakFlow/v1']).toMatch(/^[0-9a-f]{32}$/);
     }
@@ -65,7 +65,7 @@ describe('the example bank bot', () => {
         kind: 'inSource',
         status: 'accepted',
         justification: "#treasury-recon is on the bank's own Slack Enterprise Grid (SEC-142)",
-        location: { physicalLocation: { artifactLocation: { uri: 'src/channels/slack.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 23, startColumn: 3, endLine: 23, endColumn: 100 } } },
+        location: { physicalLocation: { artifactLocation: { uri: 'fixtures/bank-bot/src/channels/slack.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 23, startColumn: 3, endLine: 23, endColumn: 100 } } },
       },
     ]);
   });

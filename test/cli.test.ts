@@ -49,7 +49,7 @@ describe('finleak CLI: usage', () => {
     const unknown = await finleak(['scan']);
     expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([2, "finleak: unknown command 'scan'"]);
     const format = await finleak(['check', '--project', small, '--format', 'xml']);
-    expect([format.code, format.stderr.split('\n')[0]]).toEqual([2, "finleak: unknown format 'xml'; use pretty, json or sarif"]);
+    expect([format.code, format.stderr.split('\n')[0]]).toEqual([2, "finleak: unknown format 'xml'; use pretty, json, sarif or github"]);
     const option = await finleak(['check', '--frobnicate']);
     expect(option.code).toBe(2);
     expect(option.stderr).toMatch(/^finleak: .*frobnicate/);
