@@ -1,4 +1,5 @@
 import type { PlatformModel } from '../src/policy/types.js';
+import events from './events.js';
 import financial from './financial.js';
 import carriers from './http.js';
 import botframework from './platforms/botframework.js';
@@ -14,4 +15,4 @@ import sanitizers from './sanitizers.js';
 /** Every messaging platform finleak models. Adding one is adding a file and a line here. */
 export const platforms: PlatformModel[] = [whatsapp, messenger, slack, telegram, twilio, discord, botframework];
 
-export { carriers, financial, propagators, sanitizers };
+export { carriers, events, financial, propagators, sanitizers };

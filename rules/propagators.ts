@@ -1,15 +1,129 @@
 import { definePropagators } from './define.js';
 
 /**
- * Library functions through which data reaches the result. Methods declared in
- * TypeScript's own lib files (string, number, array, Intl methods) already
- * pass data from their receiver and arguments; these are the ones declared
- * elsewhere, or that keep the structure of their input.
- * Spec: https://tc39.es/ecma262/#sec-json.stringify
+ * How library calls move data. `from` lists what reaches the whole result;
+ * `flows` are finer movements between value paths (see `FlowSpec`): into and
+ * out of callbacks, into containers (`Map.set`) and out of them (`Map.get`).
+ * Methods declared in TypeScript's own lib files that are not listed here
+ * (string, number, Intl methods) pass data from their receiver and arguments
+ * to their result.
+ *
+ * Specs:
+ * - JSON: https://tc39.es/ecma262/#sec-json.stringify
+ * - Array: https://tc39.es/ecma262/#sec-properties-of-the-array-prototype-object
+ * - Map/Set/WeakMap: https://tc39.es/ecma262/#sec-keyed-collections
+ * - Promise: https://tc39.es/ecma262/#sec-promise-objects
+ * - Object: https://tc39.es/ecma262/#sec-properties-of-the-object-constructor
+ * - Error: https://tc39.es/ecma262/#sec-error-message
+ * - structuredClone: https://html.spec.whatwg.org/multipage/structured-data.html#dom-structuredclone
  */
+
+const ARRAY = ['Array', 'ReadonlyArray'];
+const arrayMethod = (name: string, flows: { from: string; to: string }[]) =>
+  ARRAY.map((type) => ({ function: `${type}.${name}`, module: 'lib', from: [], flows }));
+
+/** The callback of an iteration method gets the elements (and the array). */
+const elementsToCallback = { from: 'this[]', to: 'arg0(0)' };
+
 export default definePropagators([
   { function: 'JSON.stringify', module: 'lib', from: ['arg0'], keepsFields: true },
   { function: 'format', module: ['node', 'util'], from: ['arg0', 'arg1', 'arg2', 'arg3', 'arg4', 'arg5'] },
   { function: 'inspect', module: ['node', 'util'], from: ['arg0'] },
   { function: 'from', module: ['node', 'buffer'], from: ['arg0'] },
+  { function: 'structuredClone', module: ['node', 'lib'], from: ['arg0'], keepsFields: true },
+
+  // Arrays: callbacks and what reaches the result.
+  ...arrayMethod('map', [elementsToCallback, { from: 'arg0()', to: 'return[]' }]),
+  ...arrayMethod('flatMap', [elementsToCallback, { from: 'arg0()[]', to: 'return[]' }, { from: 'arg0()', to: 'return[]' }]),
+  ...arrayMethod('forEach', [elementsToCallback]),
+  ...arrayMethod('filter', [elementsToCallback, { from: 'this', to: 'return' }]),
+  ...arrayMethod('find', [elementsToCallback, { from: 'this[]', to: 'return' }]),
+  ...arrayMethod('findLast', [elementsToCallback, { from: 'this[]', to: 'return' }]),
+  ...arrayMethod('some', [elementsToCallback]),
+  ...arrayMethod('every', [elementsToCallback]),
+  ...arrayMethod('findIndex', [elementsToCallback]),
+  ...arrayMethod('sort', [elementsToCallback, { from: 'this[]', to: 'arg0(1)' }, { from: 'this', to: 'return' }]),
+  ...arrayMethod('toSorted', [elementsToCallback, { from: 'this[]', to: 'arg0(1)' }, { from: 'this', to: 'return' }]),
+  ...arrayMethod('reduce', [
+    { from: 'arg1', to: 'arg0(0)' },
+    { from: 'arg0()', to: 'arg0(0)' },
+    { from: 'this[]', to: 'arg0(1)' },
+    { from: 'arg0()', to: 'return' },
+  ]),
+  ...arrayMethod('reduceRight', [
+    { from: 'arg1', to: 'arg0(0)' },
+    { from: 'arg0()', to: 'arg0(0)' },
+    { from: 'this[]', to: 'arg0(1)' },
+    { from: 'arg0()', to: 'return' },
+  ]),
+  ...arrayMethod('join', [{ from: 'this[]', to: 'return' }]),
+  ...arrayMethod('push', [{ from: 'args', to: 'this[]' }]),
+  ...arrayMethod('unshift', [{ from: 'args', to: 'this[]' }]),
+  ...arrayMethod('concat', [{ from: 'this', to: 'return' }, { from: 'args', to: 'return' }, { from: 'args[]', to: 'return[]' }]),
+  ...arrayMethod('indexOf', []),
+  ...arrayMethod('includes', []),
+  { function: 'ArrayConstructor.from', module: 'lib', from: [], flows: [
+    { from: 'arg0', to: 'return' },
+    { from: 'arg0[]', to: 'arg1(0)' },
+    { from: 'arg1()', to: 'return[]' },
+  ] },
+  { function: 'ArrayConstructor.of', module: 'lib', from: [], flows: [{ from: 'args', to: 'return[]' }] },
+
+  // Keyed collections: values are modelled as elements (`[]`); keys are not followed.
+  { function: 'Map.set', module: 'lib', from: [], flows: [{ from: 'arg1', to: 'this[]' }] },
+  { function: 'WeakMap.set', module: 'lib', from: [], flows: [{ from: 'arg1', to: 'this[]' }] },
+  { function: 'Map.get', module: 'lib', from: [], flows: [{ from: 'this[]', to: 'return' }] },
+  { function: 'ReadonlyMap.get', module: 'lib', from: [], flows: [{ from: 'this[]', to: 'return' }] },
+  { function: 'WeakMap.get', module: 'lib', from: [], flows: [{ from: 'this[]', to: 'return' }] },
+  { function: 'Map.values', module: 'lib', from: [], flows: [{ from: 'this[]', to: 'return[]' }] },
+  { function: 'Map.forEach', module: 'lib', from: [], flows: [elementsToCallback] },
+  { function: 'Map.has', module: 'lib', from: [] },
+  { function: 'Map.delete', module: 'lib', from: [] },
+  { function: 'Set.add', module: 'lib', from: [], flows: [{ from: 'arg0', to: 'this[]' }] },
+  { function: 'WeakSet.add', module: 'lib', from: [], flows: [{ from: 'arg0', to: 'this[]' }] },
+  { function: 'Set.values', module: 'lib', from: [], flows: [{ from: 'this[]', to: 'return[]' }] },
+  { function: 'Set.forEach', module: 'lib', from: [], flows: [elementsToCallback] },
+  { function: 'Set.has', module: 'lib', from: [] },
+  { function: 'Map', module: 'lib', from: [], flows: [{ from: 'arg0[][]', to: 'return[]' }] },
+  { function: 'Set', module: 'lib', from: [], flows: [{ from: 'arg0[]', to: 'return[]' }] },
+
+  // Objects.
+  { function: 'ObjectConstructor.assign', module: 'lib', from: [], flows: [
+    { from: 'arg1', to: 'arg0' },
+    { from: 'arg2', to: 'arg0' },
+    { from: 'arg3', to: 'arg0' },
+    { from: 'args', to: 'return' },
+  ] },
+  { function: 'ObjectConstructor.values', module: 'lib', from: [], flows: [{ from: 'arg0', to: 'return[]' }] },
+  { function: 'ObjectConstructor.entries', module: 'lib', from: [], flows: [{ from: 'arg0', to: 'return[][]' }] },
+  { function: 'ObjectConstructor.keys', module: 'lib', from: [] },
+  { function: 'ObjectConstructor.fromEntries', module: 'lib', from: [], flows: [{ from: 'arg0[]', to: 'return' }] },
+
+  // Promises: the resolved value is the promise itself to the engine (`await` is transparent).
+  { function: 'Promise.then', module: 'lib', from: [], flows: [
+    { from: 'this', to: 'arg0(0)' },
+    { from: 'arg0()', to: 'return' },
+    { from: 'thrown', to: 'arg1(0)' },
+    { from: 'arg1()', to: 'return' },
+  ] },
+  { function: 'Promise.catch', module: 'lib', from: [], flows: [
+    { from: 'this', to: 'return' },
+    { from: 'thrown', to: 'arg0(0)' },
+    { from: 'arg0()', to: 'return' },
+  ] },
+  { function: 'Promise.finally', module: 'lib', from: [], flows: [{ from: 'this', to: 'return' }] },
+  { function: 'PromiseConstructor.all', module: 'lib', from: [], flows: [{ from: 'arg0', to: 'return' }] },
+  { function: 'PromiseConstructor.allSettled', module: 'lib', from: [], flows: [{ from: 'arg0[]', to: 'return[].value' }] },
+  { function: 'PromiseConstructor.race', module: 'lib', from: [], flows: [{ from: 'arg0[]', to: 'return' }] },
+  { function: 'PromiseConstructor.any', module: 'lib', from: [], flows: [{ from: 'arg0[]', to: 'return' }] },
+  { function: 'PromiseConstructor.resolve', module: 'lib', from: [], flows: [{ from: 'arg0', to: 'return' }] },
+
+  // Errors: the message and the cause.
+  { function: 'Error', module: 'lib', from: [], flows: [{ from: 'arg0', to: 'return.message' }, { from: 'arg1.cause', to: 'return.cause' }] },
+
+  // Strings: positions and comparisons are numbers about the data, not the data.
+  { function: 'String.indexOf', module: 'lib', from: [] },
+  { function: 'String.lastIndexOf', module: 'lib', from: [] },
+  { function: 'String.search', module: 'lib', from: [] },
+  { function: 'String.localeCompare', module: 'lib', from: [] },
 ]);

@@ -1,4 +1,4 @@
-import { carriers, financial, platforms, propagators, sanitizers } from '../../rules/index.js';
+import { carriers, events, financial, platforms, propagators, sanitizers } from '../../rules/index.js';
 import type { Policy, UserConfig } from '../policy/types.js';
 
 /** The built-in policy from `rules/`, extended by a user's config. */
@@ -19,6 +19,7 @@ export function buildPolicy(config: UserConfig, baseDir: string): Policy {
     ],
     sanitizers: [...sanitizers, ...(config.sanitizers ?? [])],
     propagators,
+    events,
     ignore: config.ignore ?? [],
     baseDir,
   };

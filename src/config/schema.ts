@@ -72,13 +72,18 @@ export const configSchema = {
     },
     sanitizers: {
       type: 'array',
-      description: 'Functions whose result is clean (masking, tokenising).',
+      description: 'Functions whose result is clean (masking, tokenising), by name or by their declared return type.',
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['function'],
+        anyOf: [{ required: ['function'] }, { required: ['type'] }],
         properties: {
           function: { type: 'string', minLength: 1, description: 'Function or method name.' },
+          type: {
+            type: 'string',
+            minLength: 1,
+            description: 'A clean type name or "/regex/": any call whose declared return type is this type (e.g. a branded `MaskedIban`) ends the flow.',
+          },
           module: { type: 'string', minLength: 1, description: 'Declaring package, or a path relative to the config file. Omit to trust the name in any module.' },
         },
       },

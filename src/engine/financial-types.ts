@@ -63,7 +63,12 @@ export class FinancialTypes {
     for (const segment of path) {
       if (!current) return undefined;
       current = this.checker.getAwaitedType(current) ?? current;
-      current = segment === '[]' ? this.elementType(current) : this.propertyType(current, segment);
+      if (segment === '()') {
+        current = current.getCallSignatures()[0]?.getReturnType();
+        continue;
+      }
+      current =
+        segment === '[]' ? this.elementType(current) : (this.propertyType(current, segment) ?? (/^\d+$/.test(segment) ? this.elementType(current) : undefined));
     }
     return current;
   }
@@ -86,7 +91,7 @@ export class FinancialTypes {
       }
       return undefined;
     }
-    const byName = this.matchName(type);
+    const byName = this.matchName(type) ?? this.matchMappedFrom(type);
     if (byName) return byName;
     for (const wrapped of this.wrappedTypes(type)) {
       const match = this.computeIs(wrapped, depth + 1);
@@ -136,6 +141,24 @@ export class FinancialTypes {
       if (!name || ANONYMOUS.has(name)) continue;
       const pattern = this.names.find((p) => p.test(name));
       if (pattern) return { kind: name, reason: `type name \`${name}\` ${pattern.describe === `is \`${name}\`` ? 'is listed as financial' : pattern.describe}` };
+    }
+    return undefined;
+  }
+
+  /**
+   * `Pick<T, K>`, `Omit<T, K>`, `Partial<T>` and other mapped types of a named
+   * type keep the declarations of `T`'s properties: the type they came from is
+   * the type whose members those are.
+   */
+  private matchMappedFrom(type: ts.Type): FinancialMatch | undefined {
+    if (!((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Mapped) && !type.aliasSymbol) return undefined;
+    for (const property of type.getProperties()) {
+      for (const declaration of property.declarations ?? []) {
+        const owner = declaration.parent;
+        const name = (ts.isInterfaceDeclaration(owner) || ts.isClassLike(owner)) && owner.name ? owner.name.text : undefined;
+        const pattern = name !== undefined ? this.names.find((p) => p.test(name)) : undefined;
+        if (name !== undefined && pattern) return { kind: name, reason: `its members come from \`${name}\`, which ${pattern.describe === `is \`${name}\`` ? 'is listed as financial' : pattern.describe}` };
+      }
     }
     return undefined;
   }

@@ -7,6 +7,26 @@ export interface PayloadPath {
 }
 
 export const ELEMENT = '[]';
+/** Path segment for "the result of calling this value" (a callback, a function stored in a variable). */
+export const CALL = '()';
+
+/** `[]` matches any element index; `0` and `[]` are the same slot for a reader that does not know the index. */
+export function segmentsMatch(a: string, b: string): boolean {
+  if (a === b) return true;
+  const element = (s: string) => s === ELEMENT || /^\d+$/.test(s);
+  return (a === ELEMENT && element(b)) || (b === ELEMENT && element(a));
+}
+
+/**
+ * Where a read at `fields` finds data stored at `stored`: the rest of the read
+ * path inside the stored value, `[]` when the read covers the whole stored
+ * value, `undefined` when the paths diverge (`payload.text` vs `payload.debug`).
+ */
+export function pathInside(stored: readonly string[], fields: readonly string[]): string[] | undefined {
+  const shared = Math.min(stored.length, fields.length);
+  for (let i = 0; i < shared; i++) if (!segmentsMatch(stored[i]!, fields[i]!)) return undefined;
+  return stored.length >= fields.length ? [] : fields.slice(stored.length);
+}
 
 export function parsePayloadPath(spec: string): PayloadPath | undefined {
   const match = /^(arg(\d+)|this)((?:\.[A-Za-z_$][\w$]*|\[\])*)$/.exec(spec);

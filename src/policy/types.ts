@@ -75,7 +75,12 @@ export interface EndpointSpec {
 
 export interface SanitizerSpec {
   /** Function or method name whose result is clean. */
-  function: string;
+  function?: string;
+  /**
+   * A clean type (name or `/regex/`): a call whose declared return type is
+   * this type (or a promise of it), e.g. a branded `MaskedIban`, ends the flow.
+   */
+  type?: TypeNamePattern;
   /** Declaring package, or a path relative to the config file. Omitted: any module. */
   module?: string;
 }
@@ -89,6 +94,34 @@ export interface PropagatorSpec {
   from: string[];
   /** The result keeps the argument's structure (JSON.stringify): field paths pass through. */
   keepsFields?: boolean;
+  /**
+   * Finer data movements of the call, between value paths. Roots: `this`
+   * (receiver), `argN`, `args` (every argument), `return` (the result),
+   * `argN()` (what callback argN returns), `argN(i)` (parameter i of callback
+   * argN), `thrown` (what the receiver throws or rejects with); then `.field`
+   * or `[]` (elements, Map/Set values). `{ from: 'this[]', to: 'arg0(0)' }`:
+   * the callback of `map` receives the elements; `{ from: 'arg1', to: 'this[]' }`:
+   * `Map.set` stores its value in the map.
+   */
+  flows?: FlowSpec[];
+}
+
+/** One data movement of a modelled library call. */
+export interface FlowSpec {
+  from: string;
+  to: string;
+}
+
+/**
+ * An event emitter: a callback registered with one of `register` for an event
+ * receives the arguments after the event name of `emit` calls on the same
+ * emitter with the same event name.
+ */
+export interface EventSpec {
+  module: string | string[];
+  type?: string | string[];
+  register: string[];
+  emit: string[];
 }
 
 /** One messaging platform, as modelled in `rules/platforms/*.ts`. */
@@ -117,6 +150,8 @@ export interface Policy {
   endpoints: (EndpointSpec & { platform: string })[];
   sanitizers: SanitizerSpec[];
   propagators: PropagatorSpec[];
+  /** Event emitters whose `emit` reaches the registered handlers. */
+  events?: EventSpec[];
   /** Globs (relative to the project folder) of files whose findings are not reported. */
   ignore: string[];
   /** Folder that relative `module` paths in the policy are resolved against. */
