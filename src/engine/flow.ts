@@ -199,11 +199,11 @@ export class FlowAnalyzer {
     const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
     if (!symbol || !declaration || declaration.getSourceFile().isDeclarationFile) return EMPTY;
     if (ts.isFunctionDeclaration(declaration)) return fields[0] === CALL ? this.functionResult(declaration, fields.slice(1)) : EMPTY;
-    if (ts.isParameter(declaration)) return union([this.parameter(declaration, fields), this.storedInto(symbol, fields)]);
+    if (ts.isParameter(declaration)) return union([this.parameter(declaration, fields), this.storedInto(symbol, fields, node)]);
     if (ts.isBindingElement(declaration)) return this.bindingElement(declaration, fields);
     if (ts.isVariableDeclaration(declaration)) {
       if (ts.isCatchClause(declaration.parent)) return this.caught(declaration, fields);
-      return union([this.variable(node, symbol, declaration, fields), this.storedInto(symbol, fields)]);
+      return union([this.variable(node, symbol, declaration, fields), this.storedInto(symbol, fields, node)]);
     }
     return EMPTY;
   }
@@ -346,9 +346,21 @@ export class FlowAnalyzer {
     return found;
   }
 
-  private storedInto(symbol: ts.Symbol, fields: Fields): Taint {
-    const sites = this.storesOf(symbol);
+  /**
+   * Data stored below a symbol, read at `fields`. For a use of a local in the
+   * same function as the store, a store after the use (and not in a loop
+   * around both) does not reach it.
+   */
+  private storedInto(symbol: ts.Symbol, fields: Fields, use?: ts.Node): Taint {
+    let sites = this.storesOf(symbol);
     if (sites.length === 0) return EMPTY;
+    if (use) {
+      const useFunction = enclosingFunction(use);
+      const loop = enclosingLoop(use, useFunction);
+      sites = sites.filter(
+        (site) => site.node.pos < use.pos || enclosingFunction(site.node) !== useFunction || (loop !== undefined && site.node.pos >= loop.pos && site.node.end <= loop.end),
+      );
+    }
     return union(sites.map((site) => this.storeTaint(site, fields)));
   }
 
@@ -924,13 +936,13 @@ export class FlowAnalyzer {
     if (known === 'pending') return [];
     if (known) return known;
     this.throwsMemo.set(fn, 'pending');
-    const sites = fn.body ? (ts.isBlock(fn.body) ? this.throwsIn(fn.body) : []) : [];
+    const sites = fn.body ? this.throwsIn(fn.body) : [];
     this.throwsMemo.set(fn, sites);
     return sites;
   }
 
   /** Throws in a block, not counting nested functions or `try` blocks that catch their own errors. */
-  private throwsIn(block: ts.Block): ThrowSite[] {
+  private throwsIn(block: ts.Node): ThrowSite[] {
     const sites: ThrowSite[] = [];
     const visit = (node: ts.Node): void => {
       if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
@@ -943,7 +955,8 @@ export class FlowAnalyzer {
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) sites.push(...this.throwsOfCall(node));
       ts.forEachChild(node, visit);
     };
-    ts.forEachChild(block, visit);
+    if (ts.isBlock(block)) ts.forEachChild(block, visit);
+    else visit(block);
     return sites;
   }
 

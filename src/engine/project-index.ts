@@ -54,8 +54,9 @@ export class ProjectIndex {
 
   private visit(node: ts.Node, storingMembers: ReadonlySet<string>): void {
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      for (const level of chainLevels(node.left)) {
-        if (level.path.length === 0 && ts.isIdentifier(level.root)) continue; // `x = v`: a definition, not a store
+      const target = skipOuter(node.left);
+      for (const level of chainLevels(target)) {
+        if (level.root === target) continue; // `x = v`: a definition of a variable, not a store
         add(this.storesByName, level.name, { root: level.root, path: level.path, value: node.right, node });
       }
     } else if (ts.isCallExpression(node)) {
