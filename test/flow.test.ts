@@ -12,8 +12,7 @@ async function traceAt(fixture: string, file: string, line: number): Promise<str
   return finding!.trace.map((s) => `${path.relative(dir, s.location.file)}:${s.location.line} ${s.label}`);
 }
 
-// flow-classes is not yet asserted exactly: one of its marked cases disagrees (issue 3 report); its field flow is asserted below.
-describe.each(['flow-callbacks', 'flow-async-events', 'flow-precision'])('fixture %s', (fixture) => {
+describe.each(['flow-callbacks', 'flow-classes', 'flow-async-events', 'flow-precision'])('fixture %s', (fixture) => {
   it('reports exactly the leaks marked in its sources', async () => {
     const dir = fixturePath(fixture);
     const { result } = await checkFixture(fixture);

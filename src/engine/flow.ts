@@ -385,10 +385,18 @@ export class FlowAnalyzer {
     return extend(union(parts), { node: call, label: `stored by \`${shortText(call.expression, 40)}()\`` });
   }
 
-  /** The symbol a name refers to, through import aliases. */
+  /**
+   * The symbol a name refers to, through import aliases. A member read through
+   * `this` of a subclass resolves to an instantiated copy of the base class's
+   * member: its root is the symbol the stores were made into.
+   */
   private symbolOf(node: ts.Node): ts.Symbol | undefined {
     let symbol = this.checker.getSymbolAtLocation(node);
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    if (symbol && symbol.flags & ts.SymbolFlags.Transient) {
+      const roots = this.checker.getRootSymbols(symbol);
+      if (roots.length === 1) symbol = roots[0];
+    }
     return symbol;
   }
 
