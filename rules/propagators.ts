@@ -126,4 +126,6 @@ export default definePropagators([
   { function: 'String.lastIndexOf', module: 'lib', from: [] },
   { function: 'String.search', module: 'lib', from: [] },
   { function: 'String.localeCompare', module: 'lib', from: [] },
+  // Node's fetch (undici): a response body read is the response's data. https://fetch.spec.whatwg.org/#body-mixin
+  ...['json', 'text', 'arrayBuffer', 'blob', 'formData'].map((reader) => ({ function: `BodyMixin.${reader}`, module: ['undici-types', 'undici'], from: ['this'] })),
 ]);

@@ -7,6 +7,7 @@ import { applyGate } from '../ci/gate.js';
 import { ConfigError } from '../config/config-error.js';
 import { ProjectError } from '../engine/project-error.js';
 import { reporters, type ReporterName } from '../report/index.js';
+import { formatSources, listSources } from '../sources.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -27,6 +28,8 @@ const HELP = `finleak: proves bank account and transaction data never reaches a 
 
 Usage:
   finleak check [paths...] [options]   analyse a TypeScript project
+  finleak sources [options]            list the project's financial types and why
+                                       (-p, -c as for check; --format pretty|json)
   finleak --help | --version
 
 Options for check:
@@ -96,6 +99,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${version()}\n`);
     return EXIT.clean;
   }
+  if (command === 'sources') return sourcesCommand(rest, io);
   if (command !== 'check') throw new UsageError(`unknown command '${command}'`);
 
   let parsed;
@@ -182,4 +186,32 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
 
   if (gate.exitCode === EXIT.error && (format !== 'pretty' || values.output)) io.stderr('finleak: the analysis is incomplete (see the errors in the report)\n');
   return gate.exitCode;
+}
+
+/** `finleak sources`: the financial types of a project with the reason, to audit the policy before gating on it. */
+async function sourcesCommand(args: string[], io: CliIo): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      options: {
+        project: { type: 'string', short: 'p' },
+        config: { type: 'string', short: 'c' },
+        format: { type: 'string', short: 'f' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/^TypeError \[\w+\]: /, ''));
+  }
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT.clean;
+  }
+  const format = values.format ?? 'pretty';
+  if (format !== 'pretty' && format !== 'json') throw new UsageError(`unknown format '${format}' for sources; use pretty or json`);
+  const outcome = await listSources({ project: values.project ?? 'tsconfig.json', ...(values.config ? { config: values.config } : {}) });
+  io.stdout(format === 'json' ? `${JSON.stringify(outcome.inventory, null, 2)}\n` : formatSources(outcome));
+  return EXIT.clean;
 }

@@ -1,4 +1,4 @@
-import { carriers, events, financial, platforms, propagators, sanitizers } from '../../rules/index.js';
+import { bankHttp, carriers, events, financial, platforms, propagators, sanitizers, sdks } from '../../rules/index.js';
 import type { Policy, UserConfig } from '../policy/types.js';
 
 /** The built-in policy from `rules/`, extended by a user's config. */
@@ -7,6 +7,16 @@ export function buildPolicy(config: UserConfig, baseDir: string): Policy {
     sources: {
       types: [...financial.types, ...(config.sources?.types ?? [])],
       fields: [...financial.fields, ...(config.sources?.fields ?? [])],
+      names: [...financial.names, ...(config.sources?.names ?? [])],
+      evidence: [...financial.evidence, ...(config.sources?.evidence ?? [])],
+      exclude: {
+        types: [...financial.exclude.types, ...(config.sources?.exclude?.types ?? [])],
+        names: [...financial.exclude.names, ...(config.sources?.exclude?.names ?? [])],
+        fields: [...financial.exclude.fields, ...(config.sources?.exclude?.fields ?? [])],
+      },
+      sdkTypes: [...sdks.filter((s) => s.types.length > 0).map(({ sdk, docs, module, types }) => ({ sdk, docs, module, types })), ...(config.sources?.sdkTypes ?? [])],
+      calls: [...sdks.flatMap((s) => s.calls ?? []), ...(config.sources?.calls ?? [])],
+      httpClients: [...carriers, ...bankHttp],
     },
     sinks: [
       ...platforms.flatMap((p) => (p.sinks ?? []).map((s) => ({ ...s, platform: s.platform ?? p.platform }))),

@@ -36,6 +36,57 @@ export const configSchema = {
           description: 'Property names that make any object type carrying them financial (e.g. "sortCode").',
           items: { type: 'string', minLength: 1 },
         },
+        names: {
+          type: 'array',
+          description: 'Extra words (or "/regex/") that make a type name a candidate, e.g. "Holding"; a candidate is financial when a field at any depth is evidence.',
+          items: { type: 'string', minLength: 1 },
+        },
+        evidence: {
+          type: 'array',
+          description: 'Extra field names that confirm a candidate type, e.g. "principal" (matched by words: "principal" matches "outstanding_principal"), or "/regex/" tested on the whole field name.',
+          items: { type: 'string', minLength: 1 },
+        },
+        exclude: {
+          type: 'object',
+          description: 'What never counts as financial.',
+          additionalProperties: false,
+          properties: {
+            types: { type: 'array', description: 'Type names or "/regex/" that are never financial (e.g. "ServiceAccount").', items: { type: 'string', minLength: 1 } },
+            names: { type: 'array', description: 'Built-in name words to drop (e.g. "card").', items: { type: 'string', minLength: 1 } },
+            fields: { type: 'array', description: 'Field names that are no evidence (e.g. "amount").', items: { type: 'string', minLength: 1 } },
+          },
+        },
+        sdkTypes: {
+          type: 'array',
+          description: 'Types declared by a package or project file that are financial as they are, as in rules/sdks.',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['module', 'types'],
+            properties: {
+              sdk: { type: 'string', minLength: 1, description: 'Name shown in explanations.' },
+              docs: { type: 'string', minLength: 1, description: 'Link to the API reference.' },
+              module: stringOrList('npm package that declares the types, or a path relative to the config file.'),
+              types: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, description: 'Declared type names.' },
+            },
+          },
+        },
+        calls: {
+          type: 'array',
+          description: 'Calls whose untyped (any/unknown) result is financial: a bank client method (module, type, method) or an HTTP read (url).',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              kind: { type: 'string', pattern: '^[\\w$]+$', description: 'Source kind shown in findings, e.g. "CoreBankingResponse".' },
+              module: stringOrList('npm package that declares the method, or a path relative to the config file.'),
+              type: stringOrList('Class, interface or type alias that declares the method.'),
+              method: stringOrList('Method or function name (`getBalances`, `accounts.list`).'),
+              url: { type: 'string', minLength: 1, description: 'Regular expression matched against the URL of a fetch/axios call, e.g. "^https://api\\.examplebank\\.com/".' },
+              httpMethod: { type: 'string', minLength: 1, description: 'HTTP method of the request (default GET; "*" for any).' },
+            },
+          },
+        },
       },
     },
     sinks: {

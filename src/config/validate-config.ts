@@ -58,14 +58,25 @@ export function validateConfig(value: unknown, file: string): UserConfig {
       throw new ConfigError(`invalid regular expression: ${(error as Error).message}`, file, key);
     }
   };
-  config.sources?.types?.forEach((entry, i) => {
-    const regex = /^\/(.+)\/([a-z]*)$/.exec(entry);
-    if (regex) {
-      try {
-        new RegExp(regex[1]!, regex[2]);
-      } catch (error) {
-        throw new ConfigError(`invalid regular expression: ${(error as Error).message}`, file, `sources.types[${i}]`);
+  const checkPatterns = (entries: readonly string[] | undefined, key: string): void =>
+    entries?.forEach((entry, i) => {
+      const regex = /^\/(.+)\/([a-z]*)$/.exec(entry);
+      if (regex) {
+        try {
+          new RegExp(regex[1]!, regex[2]);
+        } catch (error) {
+          throw new ConfigError(`invalid regular expression: ${(error as Error).message}`, file, `${key}[${i}]`);
+        }
       }
+    });
+  checkPatterns(config.sources?.types, 'sources.types');
+  checkPatterns(config.sources?.names, 'sources.names');
+  checkPatterns(config.sources?.evidence, 'sources.evidence');
+  checkPatterns(config.sources?.exclude?.types, 'sources.exclude.types');
+  config.sources?.calls?.forEach((call, i) => {
+    if (call.url) checkRegex(call.url, `sources.calls[${i}].url`);
+    else if (!call.module || !call.method) {
+      throw new ConfigError('a source call needs `module` and `method` (a bank client method) or `url` (an HTTP read of a bank API)', file, `sources.calls[${i}]`);
     }
   });
   config.endpoints?.forEach((endpoint, i) => checkRegex(endpoint.url, `endpoints[${i}].url`));

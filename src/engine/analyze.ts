@@ -47,7 +47,7 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
     reportUnresolvedImports(sourceFile, checker, diagnostics);
   }
 
-  const financial = new FinancialTypes(checker, program, policy.sources);
+  const financial = new FinancialTypes(checker, program, { sources: policy.sources, baseDir: policy.baseDir, rootDir: options.rootDir });
   const flow = new FlowAnalyzer(program, checker, policy, financial, callsByName);
   const best = new Map<string, Finding>();
   let sendCalls = 0;

@@ -147,8 +147,12 @@ export class FlowAnalyzer {
     return union([{ flows, params: [] }]).flows;
   }
 
-  /** Whether the value at `fields` of `node` is financial by its static type. */
+  /** Whether the value at `fields` of `node` is a source: financial by its static type, or untyped data from a modelled call. */
   financialAt(node: ts.Node, fields: Fields): FinancialMatch | undefined {
+    return this.financialByType(node, fields) ?? this.financial.fromCall(node, fields); // calls: `sources.calls` (issue 7)
+  }
+
+  private financialByType(node: ts.Node, fields: Fields): FinancialMatch | undefined {
     const type = this.checker.getTypeAtLocation(node);
     for (let i = 0; i < fields.length; i++) {
       const prefix = this.financial.typeAtPath(type, fields.slice(0, i));

@@ -8,10 +8,53 @@
 export type TypeNamePattern = string;
 
 export interface SourcesSpec {
-  /** Type names (or `/regex/`) whose values are account or transaction data. */
+  /** Type names (or `/regex/`) whose values are account or transaction data, whatever their fields. */
   types?: TypeNamePattern[];
-  /** Property names that make any object type carrying them financial. */
+  /** Property names that make any object type carrying them financial (compared ignoring case, `_` and `-`). */
   fields?: string[];
+  /**
+   * Words a type name must contain to be a candidate (`Account` matches `AccountRead`, `BankAccountEntity`,
+   * `bank_accounts`), or `/regex/` tested on the whole name. A candidate is financial only when one of
+   * its fields, at any depth, is evidence.
+   */
+  names?: TypeNamePattern[];
+  /** Field names that confirm a candidate: a field whose words contain these words (`balance` matches `current_balance`). */
+  evidence?: string[];
+  /** What never counts: type names (or `/regex/`), name words, and fields that are no evidence. */
+  exclude?: { types?: TypeNamePattern[]; names?: string[]; fields?: string[] };
+  /** Types declared by a package (a bank-integration SDK) or a project file that are financial as they are. */
+  sdkTypes?: SdkTypesSpec[];
+  /** Calls whose untyped (`any` / `unknown`) result is financial data: a bank client method, or an HTTP read of a bank API. */
+  calls?: SourceCallSpec[];
+}
+
+/** Financial types of one SDK, as modelled in `rules/sdks/*.ts`. */
+export interface SdkTypesSpec {
+  /** Human name, e.g. "Plaid". */
+  sdk?: string;
+  /** Link to the API reference of these objects. */
+  docs?: string;
+  /** npm package whose typings declare the types, or a path relative to the config file. */
+  module: string | string[];
+  /** Interface, class or type alias names declared there. */
+  types: string[];
+}
+
+/**
+ * A call that returns financial data. Either a function or method (`module`,
+ * optional `type`, `method`), or an HTTP request through a modelled client
+ * (`fetch`, `axios`) whose URL matches `url`.
+ */
+export interface SourceCallSpec {
+  /** Source kind shown in findings, e.g. "CoreBankingResponse". */
+  kind?: string;
+  module?: string | string[];
+  type?: string | string[];
+  method?: string | string[];
+  /** Regular expression source matched against the request URL as far as it is known statically. */
+  url?: string;
+  /** HTTP method of the request; omitted: GET. `*` for any. */
+  httpMethod?: string;
 }
 
 /**
@@ -144,7 +187,7 @@ export interface UserConfig {
 
 /** The resolved policy the engine runs with. */
 export interface Policy {
-  sources: { types: TypeNamePattern[]; fields: string[] };
+  sources: ResolvedSources;
   sinks: (SinkSpec & { platform: string })[];
   carriers: HttpCarrierSpec[];
   endpoints: (EndpointSpec & { platform: string })[];
@@ -156,4 +199,17 @@ export interface Policy {
   ignore: string[];
   /** Folder that relative `module` paths in the policy are resolved against. */
   baseDir: string;
+}
+
+/** `sources` of the policy: built-in rules and the user's config together. */
+export interface ResolvedSources {
+  types: TypeNamePattern[];
+  fields: string[];
+  names: TypeNamePattern[];
+  evidence: string[];
+  exclude: { types: TypeNamePattern[]; names: string[]; fields: string[] };
+  sdkTypes: SdkTypesSpec[];
+  calls: SourceCallSpec[];
+  /** HTTP clients a `url` source call may go through (`fetch`, `axios.get`, ...). */
+  httpClients: HttpCarrierSpec[];
 }

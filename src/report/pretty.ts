@@ -21,7 +21,7 @@ export function formatPretty(result: AnalysisResult, context: ReportContext): st
   failing.forEach((finding, i) => {
     out.push(`${c.cyan(where(finding.sink.location))}  ${c.red(c.bold('leak'))}  ${headline(finding)}  ${c.dim(finding.ruleId)}`);
     out.push(...codeFrame(finding.sink.location, c));
-    out.push(`  ${c.dim('source:')} ${finding.source.kind} ${c.dim(`(${finding.source.reason})`)}`);
+    out.push(`  ${c.dim('source:')} ${finding.source.kind} ${c.dim(`— ${finding.source.reason}`)}`);
     out.push(`  ${c.dim('path:')}`);
     const width = String(finding.trace.length).length;
     finding.trace.forEach((step, n) => {

@@ -1,0 +1,158 @@
+import { ts } from '@ts-morph/common';
+import type { HttpCarrierSpec, SourceCallSpec } from '../policy/types.js';
+import { addressOf, asList, calleeDeclarations, calleeName, moduleMatches, skipOuter, type DeclarationAddress } from './declarations.js';
+import type { FinancialMatch } from './financial-types.js';
+import { parsePayloadPath, type PayloadPath } from './payload-path.js';
+import { displayUrl, foldString, urlMatches } from './url-fold.js';
+
+interface Helper {
+  typeAtPath(type: ts.Type, path: readonly string[]): ts.Type | undefined;
+  where(node: ts.Node): string;
+}
+
+interface CompiledCall {
+  spec: SourceCallSpec;
+  types: readonly string[];
+  methods: readonly string[];
+}
+
+interface CompiledUrlCall {
+  spec: SourceCallSpec;
+  url: RegExp;
+  httpMethod: string;
+}
+
+interface CompiledClient {
+  spec: HttpCarrierSpec;
+  types: readonly string[];
+  methods: readonly string[];
+  url: PayloadPath;
+  httpMethodFrom?: PayloadPath;
+}
+
+const lastSegment = (member: string): string => member.slice(member.lastIndexOf('.') + 1);
+
+/**
+ * Calls modelled in `sources.calls` as returning financial data. Their result
+ * is a source where the types do not already say what it is: the whole
+ * result, or a part of it typed `any`/`unknown` or not declared at all (what
+ * `await (await fetch(url)).json()` or an untyped bank client hands back).
+ * A typed part (`response.status`) is not.
+ */
+export class SourceCalls {
+  private readonly byName = new Map<string, CompiledCall[]>();
+  private readonly urlCalls: CompiledUrlCall[] = [];
+  private readonly clientsByName = new Map<string, CompiledClient[]>();
+
+  constructor(
+    private readonly program: ts.Program,
+    private readonly checker: ts.TypeChecker,
+    specs: readonly SourceCallSpec[],
+    clients: readonly HttpCarrierSpec[],
+    private readonly baseDir: string,
+    private readonly helper: Helper,
+  ) {
+    for (const spec of specs) {
+      if (spec.url !== undefined) {
+        this.urlCalls.push({ spec, url: new RegExp(spec.url), httpMethod: (spec.httpMethod ?? 'GET').toUpperCase() });
+        continue;
+      }
+      const compiled = { spec, types: asList(spec.type), methods: asList(spec.method) };
+      for (const method of compiled.methods) push(this.byName, lastSegment(method), compiled);
+    }
+    if (this.urlCalls.length > 0) {
+      for (const spec of clients) {
+        const compiled: CompiledClient = {
+          spec,
+          types: asList(spec.type),
+          methods: asList(spec.method),
+          url: parsePayloadPath(spec.url)!,
+          ...(spec.httpMethodFrom ? { httpMethodFrom: parsePayloadPath(spec.httpMethodFrom)! } : {}),
+        };
+        for (const method of compiled.methods) push(this.clientsByName, lastSegment(method), compiled);
+      }
+    }
+  }
+
+  match(node: ts.Node, fields: readonly string[]): FinancialMatch | undefined {
+    const call = ts.isExpression(node) ? skipOuter(node) : node;
+    if (!ts.isCallExpression(call)) return undefined;
+    const name = calleeName(call);
+    if (name === undefined) return undefined;
+    const methods = this.byName.get(name);
+    const clients = this.urlCalls.length > 0 ? this.clientsByName.get(name) : undefined;
+    if (!methods && !clients) return undefined;
+    if (!this.untypedAt(call, fields)) return undefined;
+    for (const declaration of calleeDeclarations(this.checker, call)) {
+      const address = addressOf(this.program, declaration);
+      const method = methods?.find((m) => this.declarationMatches(m.types, m.methods, m.spec.module ?? [], address));
+      if (method) {
+        const member = address.type ? `${address.type}.${address.member}` : address.member;
+        return {
+          kind: method.spec.kind ?? `${address.member.replace(/\W/g, '_')}Result`,
+          reason: `result of \`${member}\` (${this.helper.where(declaration)})${this.untypedNote(call)}: listed in \`sources.calls\` as returning financial data`,
+        };
+      }
+      for (const client of clients ?? []) {
+        if (!this.declarationMatches(client.types, client.methods, client.spec.module, address)) continue;
+        const found = this.urlCall(call, client);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  private urlCall(call: ts.CallExpression, client: CompiledClient): FinancialMatch | undefined {
+    const urlNode = argumentAt(call, client.url);
+    if (!urlNode) return undefined;
+    const folded = foldString(this.checker, urlNode);
+    const methodNode = client.httpMethodFrom ? argumentAt(call, client.httpMethodFrom) : undefined;
+    const httpMethod = (client.spec.httpMethod ?? (methodNode ? foldString(this.checker, methodNode) : 'GET')).toUpperCase();
+    for (const source of this.urlCalls) {
+      if (source.httpMethod !== '*' && source.httpMethod !== httpMethod) continue;
+      if (!urlMatches(folded, source.url)) continue;
+      return {
+        kind: source.spec.kind ?? 'BankApiResponse',
+        reason: `response of ${httpMethod} ${displayUrl(folded)} through ${client.spec.name}, a bank API listed in \`sources.calls\` (\`${source.spec.url}\`)`,
+      };
+    }
+    return undefined;
+  }
+
+  /** The whole result, or a part of it the declared types do not describe. */
+  private untypedAt(call: ts.CallExpression, fields: readonly string[]): boolean {
+    if (fields.length === 0) return true;
+    const at = this.helper.typeAtPath(this.checker.getTypeAtLocation(call), fields);
+    return at === undefined || (at.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
+  }
+
+  private untypedNote(call: ts.CallExpression): string {
+    const type = this.checker.getAwaitedType(this.checker.getTypeAtLocation(call));
+    return type && type.flags & ts.TypeFlags.Any ? ', typed `any`' : type && type.flags & ts.TypeFlags.Unknown ? ', typed `unknown`' : '';
+  }
+
+  private declarationMatches(types: readonly string[], methods: readonly string[], module: string | readonly string[], address: DeclarationAddress): boolean {
+    if (!methods.some((m) => m === address.member || lastSegment(m) === address.member)) return false;
+    if (types.length > 0 && (!address.type || !types.includes(address.type))) return false;
+    return moduleMatches(address, module, this.baseDir);
+  }
+}
+
+/** The expression at `argN.a.b` when the argument is an object literal with those properties. */
+function argumentAt(call: ts.CallExpression, at: PayloadPath): ts.Expression | undefined {
+  let node: ts.Expression | undefined = call.arguments[at.index];
+  for (const field of at.fields) {
+    if (!node) return undefined;
+    node = skipOuter(node);
+    if (!ts.isObjectLiteralExpression(node)) return undefined;
+    const property = node.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === field);
+    node = property && ts.isPropertyAssignment(property) ? property.initializer : property && ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+  }
+  return node;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
