@@ -31,6 +31,9 @@ export default defineSources({
     // A field that is just `number` on an account or card type is its number (`Account.number`); `phoneNumber` is not.
     '/^(number|no)$/i',
   ],
+  // Libraries whose calls build a schema or table from an object literal: values shaped by it are
+  // named after the schema variable or table (`transactionSchema`, `pgTable('transactions', ...)`).
+  schemaLibraries: ['zod', 'valibot', 'drizzle-orm'],
   // Validation-error maps (`{ iban?: string[] }`: messages about a field, not its value).
   exclude: { types: ['/Errors$/'], names: [], fields: [] },
 });

@@ -33,9 +33,9 @@ describe('explanations', () => {
   });
 
   it('explains inferred types by their schema, table or entity', async () => {
-    expect(await reasonAt('inferred-sources', 'src/bot.ts', 14)).toMatch(/of schema `transactionSchema` \(src\/schemas\.ts:5\): name matches `Transaction`, field `amount`$/);
-    expect(await reasonAt('inferred-sources', 'src/bot.ts', 32)).toMatch(/of table `transactions` \(src\/tables\.ts:4\): name matches `Transaction`, field `amountCents`$/);
-    expect(await reasonAt('inferred-sources', 'src/bot.ts', 39)).toMatch(/of entity `LedgerLine` \(src\/entities\.ts:5\): name matches `Transaction` \(`transactions`\), field `amount`$/);
+    expect(await reasonAt('inferred-sources', 'src/bot.ts', 15)).toMatch(/of schema `transactionSchema` \(src\/schemas\.ts:5\): name matches `Transaction`, field `amount`$/);
+    expect(await reasonAt('inferred-sources', 'src/bot.ts', 33)).toMatch(/of table `transactions` \(src\/tables\.ts:4\): name matches `Transaction`, field `amountCents`$/);
+    expect(await reasonAt('inferred-sources', 'src/bot.ts', 40)).toMatch(/of entity `LedgerLine` \(src\/entities\.ts:5\): name matches `Transaction` \(`transactions`\), field `amount`$/);
   });
 
   it('names the SDK model of a bank-integration type', async () => {

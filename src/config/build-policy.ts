@@ -9,6 +9,7 @@ export function buildPolicy(config: UserConfig, baseDir: string): Policy {
       fields: [...financial.fields, ...(config.sources?.fields ?? [])],
       names: [...financial.names, ...(config.sources?.names ?? [])],
       evidence: [...financial.evidence, ...(config.sources?.evidence ?? [])],
+      schemaLibraries: [...financial.schemaLibraries, ...(config.sources?.schemaLibraries ?? [])],
       exclude: {
         types: [...financial.exclude.types, ...(config.sources?.exclude?.types ?? [])],
         names: [...financial.exclude.names, ...(config.sources?.exclude?.names ?? [])],

@@ -46,6 +46,11 @@ export const configSchema = {
           description: 'Extra field names that confirm a candidate type, e.g. "principal" (matched by words: "principal" matches "outstanding_principal"), or "/regex/" tested on the whole field name.',
           items: { type: 'string', minLength: 1 },
         },
+        schemaLibraries: {
+          type: 'array',
+          description: 'Extra packages whose calls build a schema or table from an object literal (e.g. "yup"); built in: zod, valibot, drizzle-orm.',
+          items: { type: 'string', minLength: 1 },
+        },
         exclude: {
           type: 'object',
           description: 'What never counts as financial.',

@@ -128,6 +128,7 @@ export class FinancialTypes {
   private readonly identifying: Set<string>;
   private readonly evidenceField: (field: string) => string | undefined;
   private readonly excludedFields: Set<string>;
+  private readonly schemaLibraries: readonly string[];
   private readonly sdkTypes = new Map<string, { module: string | string[]; sdk: string }[]>();
   private readonly calls: SourceCalls | undefined;
   private readonly isCache = new Map<ts.Type, FinancialMatch | null>();
@@ -150,6 +151,7 @@ export class FinancialTypes {
     this.excludedFields = new Set((sources.exclude?.fields ?? []).map(normalize));
     this.identifying = new Set(sources.fields.map(normalize));
     this.evidenceField = fieldMatcher(sources.evidence ?? []);
+    this.schemaLibraries = sources.schemaLibraries ?? [];
     for (const spec of sources.sdkTypes ?? []) {
       for (const type of spec.types) {
         const list = this.sdkTypes.get(type) ?? [];
@@ -512,7 +514,8 @@ export class FinancialTypes {
     const call = literal.parent;
     if (!call || !ts.isCallExpression(call) || !call.arguments.includes(literal)) return undefined;
     const callee = this.checker.getResolvedSignature(call)?.declaration;
-    if (!callee || !callee.getSourceFile().fileName.includes('/node_modules/')) return undefined; // a schema builder is a library call
+    // A schema builder is a call into a schema or ORM library, not any call with a literal (`t('transactions.list', { amount })`).
+    if (!callee || !moduleMatches(addressOf(this.program, callee), this.schemaLibraries, this.baseDir)) return undefined;
     const names: string[] = [];
     let holder: ts.Node = call;
     while (holder.parent && (ts.isPropertyAccessExpression(holder.parent) || ts.isCallExpression(holder.parent) || ts.isAsExpression(holder.parent) || ts.isSatisfiesExpression(holder.parent) || ts.isParenthesizedExpression(holder.parent))) {

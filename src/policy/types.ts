@@ -20,6 +20,8 @@ export interface SourcesSpec {
   names?: TypeNamePattern[];
   /** Field names that confirm a candidate: a field whose words contain these words (`balance` matches `current_balance`). */
   evidence?: string[];
+  /** Packages whose calls build a schema or table from an object literal (zod, valibot, drizzle-orm). */
+  schemaLibraries?: string[];
   /** What never counts: type names (or `/regex/`), name words, and fields that are no evidence. */
   exclude?: { types?: TypeNamePattern[]; names?: string[]; fields?: string[] };
   /** Types declared by a package (a bank-integration SDK) or a project file that are financial as they are. */
@@ -207,6 +209,7 @@ export interface ResolvedSources {
   fields: string[];
   names: TypeNamePattern[];
   evidence: string[];
+  schemaLibraries: string[];
   exclude: { types: TypeNamePattern[]; names: string[]; fields: string[] };
   sdkTypes: SdkTypesSpec[];
   calls: SourceCallSpec[];
