@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { cosmiconfig, defaultLoaders } from 'cosmiconfig';
+import { cosmiconfig, cosmiconfigSync, defaultLoaders, defaultLoadersSync } from 'cosmiconfig';
 import type { UserConfig } from '../policy/types.js';
 import { ConfigError } from './config-error.js';
 import { validateConfig } from './validate-config.js';
@@ -70,12 +70,37 @@ export async function loadConfig(startDir: string, explicitFile?: string, option
   try {
     result = explicitFile ? await finder.load(where) : await finder.search(startDir);
   } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    const err = error as NodeJS.ErrnoException & { filepath?: string };
-    if (err.code === 'ENOENT') throw new ConfigError('config file not found; check the path given to --config', where);
-    const file = err.filepath ?? where;
-    throw new ConfigError(`cannot read config: ${err.message.split('\n')[0]}`, file);
+    throw readError(error, where);
   }
+  return validated(result);
+}
+
+/**
+ * The same search, synchronously (ESLint rules cannot wait). Config files in
+ * ES module syntax (`.mjs`, ESM `.js`) cannot be loaded this way: use JSON,
+ * YAML, CommonJS or TypeScript for a config the ESLint plugin reads.
+ */
+export function loadConfigSync(startDir: string, explicitFile?: string): LoadedConfig {
+  const finder = cosmiconfigSync(MODULE, { searchPlaces: searchPlaces.filter((place) => !place.endsWith('.mjs')), searchStrategy: 'project', loaders: { ...defaultLoadersSync }, cache: false });
+  const where = explicitFile ? path.resolve(explicitFile) : startDir;
+  let result;
+  try {
+    result = explicitFile ? finder.load(where) : finder.search(startDir);
+  } catch (error) {
+    throw readError(error, where);
+  }
+  return validated(result);
+}
+
+function readError(error: unknown, where: string): ConfigError {
+  if (error instanceof ConfigError) return error;
+  const err = error as NodeJS.ErrnoException & { filepath?: string };
+  if (err.code === 'ENOENT') return new ConfigError('config file not found; check the path given to --config', where);
+  const file = err.filepath ?? where;
+  return new ConfigError(`cannot read config: ${err.message.split('\n')[0]}`, file);
+}
+
+function validated(result: { config: unknown; filepath: string; isEmpty?: boolean } | null): LoadedConfig {
   if (!result) return { config: {} };
   if (result.isEmpty) return { config: {}, file: result.filepath };
   return { config: validateConfig(result.config, result.filepath), file: result.filepath };

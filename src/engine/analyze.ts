@@ -7,6 +7,7 @@ import { FinancialTypes } from './financial-types.js';
 import { fingerprint as fingerprintOf } from './fingerprint.js';
 import { DepthLimitError, FlowAnalyzer } from './flow.js';
 import { compileGlobs } from './globs.js';
+import { scanFile, type AnalysisCache, type CallOutcome } from './incremental.js';
 import { enclosingFunctionName, locationOf, shortText } from './locations.js';
 import { SinkMatcher, type SinkMatch } from './sinks.js';
 import { applySuppressions } from './suppressions.js';
@@ -17,6 +18,11 @@ export interface AnalyzeOptions {
   rootDir: string;
   /** Only report findings whose sink is in one of these files (absolute paths); all files are still analysed. */
   onlyFiles?: (fileName: string) => boolean;
+  /**
+   * Reuse per-file facts and per-send-call results of earlier runs on the
+   * unchanged parts of this program (editor sessions); see incremental.ts.
+   */
+  cache?: AnalysisCache;
 }
 
 /** Analyses a whole TypeScript program against a policy. Pure: no I/O beyond what the program already loaded. */
@@ -30,12 +36,13 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
     .filter((sf) => !sf.isDeclarationFile && !program.isSourceFileFromExternalLibrary(sf) && !sf.fileName.includes('/node_modules/'));
 
   const diagnostics: Diagnostic[] = [];
+  const session = options.cache?.begin(program, policy, options.rootDir);
   const matcher = new SinkMatcher(program, checker, policy);
   const callsByName = new Map<string, ts.CallExpression[]>();
   const candidates: (ts.CallExpression | ts.NewExpression)[] = [];
   for (const sourceFile of files) {
     for (const syntax of program.getSyntacticDiagnostics(sourceFile)) diagnostics.push(fromTsDiagnostic(syntax, 'syntax-error'));
-    collectCalls(sourceFile, (call) => {
+    (session?.factsOf(sourceFile) ?? scanFile(sourceFile)).calls.forEach((call) => {
       const name = calleeName(call);
       if (name !== undefined && ts.isCallExpression(call)) {
         const list = callsByName.get(name);
@@ -51,27 +58,37 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
   const flow = new FlowAnalyzer(program, checker, policy, financial, callsByName);
   const best = new Map<string, Finding>();
   let sendCalls = 0;
-  for (const call of candidates) {
-    const fileName = call.getSourceFile().fileName;
-    const reported = !ignored(relative(fileName)) && (options.onlyFiles?.(fileName) ?? true);
+  /** One candidate call: is it a send, and (when reported) which flows reach it. One finding per source kind. */
+  const analyseCall = (call: ts.CallExpression | ts.NewExpression, reported: boolean): CallOutcome => {
+    const byKind = new Map<string, Finding>();
     let match: SinkMatch | undefined;
     try {
       match = matcher.match(call);
-      if (!match) continue;
-      sendCalls++;
-      if (!reported) continue;
+      if (!match) return { send: false, findings: [], diagnostics: [] };
+      if (!reported) return { send: true, findings: [], diagnostics: [] };
       for (const slot of match.slots) {
         const flows = flow.resolveCallers(flow.taintOf(slot.expression, slot.fields));
         for (const found of flows) {
           const finding = toFinding(found, call, slot.expression, slot.label, match, relative);
-          const key = `${found.kind}\u0000${call.pos}\u0000${fileName}`;
-          const kept = best.get(key);
-          if (!kept || finding.trace.length < kept.trace.length) best.set(key, finding);
+          const kept = byKind.get(found.kind);
+          if (!kept || finding.trace.length < kept.trace.length) byKind.set(found.kind, finding);
         }
       }
     } catch (error) {
-      diagnostics.push(analysisError(error, call));
+      return { send: match !== undefined, findings: [...byKind.values()], diagnostics: [analysisError(error, call)] };
     }
+    return { send: true, findings: [...byKind.values()], diagnostics: [] };
+  };
+  for (const call of candidates) {
+    const fileName = call.getSourceFile().fileName;
+    const reported = !ignored(relative(fileName)) && (options.onlyFiles?.(fileName) ?? true);
+    const outcome = !session
+      ? analyseCall(call, reported)
+      : (session.reuse(call, reported) ?? session.store(call, reported, flow.recordDependencies(() => analyseCall(call, reported))));
+    if (outcome.send) sendCalls++;
+    diagnostics.push(...outcome.diagnostics);
+    if (!reported) continue;
+    for (const finding of outcome.findings) best.set(`${finding.source.kind}\u0000${call.pos}\u0000${fileName}`, finding);
   }
 
   const all = [...best.values()].sort(
@@ -86,18 +103,6 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
     diagnostics,
     stats: { files: files.length, sendCalls, findings: findings.length, milliseconds: Math.round(performance.now() - started) },
   };
-}
-
-function collectCalls(sourceFile: ts.SourceFile, onCall: (call: ts.CallExpression | ts.NewExpression) => void): void {
-  // Iterative walk: deeply nested generated code must not overflow the stack.
-  const stack: ts.Node[] = [sourceFile];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (ts.isCallExpression(node) || ts.isNewExpression(node)) onCall(node);
-    ts.forEachChild(node, (child) => {
-      stack.push(child);
-    });
-  }
 }
 
 function reportUnresolvedImports(sourceFile: ts.SourceFile, checker: ts.TypeChecker, diagnostics: Diagnostic[]): void {

@@ -17,6 +17,16 @@ export class DepthLimitError extends Error {
   }
 }
 
+/**
+ * What an answer depended on: the files whose nodes it visited and the callee
+ * names whose call sites it searched. An editor session reuses a cached answer
+ * while none of these (nor what those files import) changed.
+ */
+export interface Dependencies {
+  files: Set<string>;
+  names: Set<string>;
+}
+
 const MAX_DEPTH = 400;
 const MAX_CALLER_DEPTH = 8;
 /** Longer field paths are cut off: a cycle that keeps adding fields must end. */
@@ -68,6 +78,9 @@ export class FlowAnalyzer {
   private readonly cleanTypes: { test(name: string): boolean }[];
   private index?: ProjectIndex;
   private depth = 0;
+  /** Dependencies of each memoised answer, kept only while `recordDependencies` runs (editor sessions). */
+  private readonly memoDependencies = new Map<ts.Node, Map<string, Dependencies>>();
+  private dependencyStack: Dependencies[] | undefined;
 
   constructor(
     private readonly program: ts.Program,
@@ -86,7 +99,10 @@ export class FlowAnalyzer {
     let byPath = this.memo.get(node);
     const known = byPath?.get(key);
     if (known === 'pending') return EMPTY; // recursion: the outer query collects this answer
-    if (known) return known;
+    if (known) {
+      if (this.dependencyStack) mergeInto(this.dependencyStack.at(-1), this.memoDependencies.get(node)?.get(key));
+      return known;
+    }
     if (!byPath) this.memo.set(node, (byPath = new Map()));
     byPath.set(key, 'pending');
     if (++this.depth > MAX_DEPTH) {
@@ -94,6 +110,8 @@ export class FlowAnalyzer {
       byPath.delete(key);
       throw new DepthLimitError(node);
     }
+    const recorded = this.dependencyStack && { files: new Set([node.getSourceFile().fileName]), names: new Set<string>() };
+    if (recorded) this.dependencyStack!.push(recorded);
     try {
       let taint = this.carriesNoData(node, fields) ? EMPTY : this.derive(skipOuter(node), fields);
       if (taint.flows.length === 0 && fields[0] !== CALL && !this.isCleanValue(node)) {
@@ -111,6 +129,26 @@ export class FlowAnalyzer {
       throw error;
     } finally {
       this.depth--;
+      if (recorded) {
+        this.dependencyStack!.pop();
+        mergeInto(this.dependencyStack!.at(-1), recorded);
+        let byKey = this.memoDependencies.get(node);
+        if (!byKey) this.memoDependencies.set(node, (byKey = new Map()));
+        byKey.set(key, recorded);
+      }
+    }
+  }
+
+  /** Runs `work` and returns what its answers depended on, for caching them across edits. */
+  recordDependencies<T>(work: () => T): { value: T; dependencies: Dependencies } {
+    const dependencies: Dependencies = { files: new Set(), names: new Set() };
+    const outer = this.dependencyStack;
+    this.dependencyStack = [dependencies];
+    try {
+      return { value: work(), dependencies };
+    } finally {
+      mergeInto(outer?.at(-1), dependencies);
+      this.dependencyStack = outer;
     }
   }
 
@@ -1121,6 +1159,11 @@ export class FlowAnalyzer {
   private callersOf(fn: ts.SignatureDeclaration): ts.CallExpression[] {
     const name = functionName(fn)?.split('.').pop();
     if (!name) return [];
+    const recorded = this.dependencyStack?.at(-1);
+    if (recorded) {
+      recorded.names.add(name);
+      for (const call of this.callsByName.get(name) ?? []) recorded.files.add(call.getSourceFile().fileName);
+    }
     return (this.callsByName.get(name) ?? []).filter((call) =>
       calleeDeclarations(this.checker, call).some((d) => d === fn || functionWithBody(d) === fn || this.implementationsOf(d).includes(fn as ts.FunctionLikeDeclaration)),
     );
@@ -1179,6 +1222,12 @@ export class FlowAnalyzer {
     const sourceFile = node.getSourceFile();
     return !sourceFile.isDeclarationFile && !this.program.isSourceFileFromExternalLibrary(sourceFile);
   }
+}
+
+function mergeInto(target: Dependencies | undefined, source: Dependencies | undefined): void {
+  if (!target || !source) return;
+  for (const file of source.files) target.files.add(file);
+  for (const name of source.names) target.names.add(name);
 }
 
 /** Drops flows whose source value arrived through a parameter for which a caller's flow was found. */
