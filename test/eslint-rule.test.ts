@@ -52,8 +52,7 @@ ruleTester.run('no-financial-data-in-messages', rule as never, {
       code: ibanLeak('account.iban'),
       errors: [
         {
-          messageId: 'leak',
-          line: 9,
+                    line: 9,
           column: 9,
           endLine: 9,
           endColumn: 74,
@@ -74,8 +73,7 @@ ruleTester.run('no-financial-data-in-messages', rule as never, {
       code: readFileSync(file('src/channels/twilio.ts'), 'utf8'),
       errors: [
         {
-          messageId: 'leak',
-          line: 7,
+                    line: 7,
           column: 9,
           endLine: 7,
           endColumn: 103,

@@ -5,7 +5,7 @@ import { calleeName } from './declarations.js';
 import { RULE_ID, type AnalysisResult, type Diagnostic, type Finding } from './finding.js';
 import { FinancialTypes } from './financial-types.js';
 import { fingerprint as fingerprintOf } from './fingerprint.js';
-import { DepthLimitError, FlowAnalyzer } from './flow.js';
+import { DepthLimitError, FlowAnalyzer, type Dependencies } from './flow.js';
 import { compileGlobs } from './globs.js';
 import { scanFile, type AnalysisCache, type CallOutcome } from './incremental.js';
 import { enclosingFunctionName, locationOf, shortText } from './locations.js';
@@ -56,10 +56,20 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
 
   const financial = new FinancialTypes(checker, program, { sources: policy.sources, baseDir: policy.baseDir, rootDir: options.rootDir });
   const flow = new FlowAnalyzer(program, checker, policy, financial, callsByName);
+  /**
+   * With a cache, each send call analysed gets its own analyser (sharing the
+   * project index), so what it records is everything its answer depended on:
+   * no memoised answer of another call's analysis is reused without its dependencies.
+   */
+  const recorded = (work: (analyser: FlowAnalyzer) => CallOutcome): { value: CallOutcome; dependencies: Dependencies } => {
+    const dependencies: Dependencies = { files: new Set(), names: new Set() };
+    const analyser = new FlowAnalyzer(program, checker, policy, financial, callsByName, { index: flow.projectIndex(), dependencies });
+    return { value: work(analyser), dependencies };
+  };
   const best = new Map<string, Finding>();
   let sendCalls = 0;
   /** One candidate call: is it a send, and (when reported) which flows reach it. One finding per source kind. */
-  const analyseCall = (call: ts.CallExpression | ts.NewExpression, reported: boolean): CallOutcome => {
+  const analyseCall = (call: ts.CallExpression | ts.NewExpression, reported: boolean, flow: FlowAnalyzer): CallOutcome => {
     const byKind = new Map<string, Finding>();
     let match: SinkMatch | undefined;
     try {
@@ -83,8 +93,8 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
     const fileName = call.getSourceFile().fileName;
     const reported = !ignored(relative(fileName)) && (options.onlyFiles?.(fileName) ?? true);
     const outcome = !session
-      ? analyseCall(call, reported)
-      : (session.reuse(call, reported) ?? session.store(call, reported, flow.recordDependencies(() => analyseCall(call, reported))));
+      ? analyseCall(call, reported, flow)
+      : (session.reuse(call, reported) ?? session.store(call, reported, recorded((analyser) => analyseCall(call, reported, analyser))));
     if (outcome.send) sendCalls++;
     diagnostics.push(...outcome.diagnostics);
     if (!reported) continue;

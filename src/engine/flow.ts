@@ -18,13 +18,26 @@ export class DepthLimitError extends Error {
 }
 
 /**
- * What an answer depended on: the files whose nodes it visited and the callee
- * names whose call sites it searched. An editor session reuses a cached answer
- * while none of these (nor what those files import) changed.
+ * What an analysis depended on: the files whose nodes it visited, and the
+ * names it looked up in project-wide tables (callers, stores, `new` sites,
+ * methods, function values passed as arguments; `super` for super calls).
+ * An editor session reuses a cached answer while no file it visited, nor a
+ * file those import, changed, and no changed file mentions one of the names.
  */
 export interface Dependencies {
   files: Set<string>;
   names: Set<string>;
+}
+
+export interface FlowOptions {
+  /** The syntactic index of the project, when several analysers of one program share it. */
+  index?: ProjectIndex;
+  /**
+   * Collects what every answer of this analyser depends on. Memoised answers
+   * are reused only within the analyser, so one analyser per cached unit of
+   * work (a send call) records that unit's dependencies completely.
+   */
+  dependencies?: Dependencies;
 }
 
 const MAX_DEPTH = 400;
@@ -77,10 +90,8 @@ export class FlowAnalyzer {
   private readonly activeCallbacks = new Map<ts.Node, Set<string>>();
   private readonly cleanTypes: { test(name: string): boolean }[];
   private index?: ProjectIndex;
+  private readonly dependencies?: Dependencies;
   private depth = 0;
-  /** Dependencies of each memoised answer, kept only while `recordDependencies` runs (editor sessions). */
-  private readonly memoDependencies = new Map<ts.Node, Map<string, Dependencies>>();
-  private dependencyStack: Dependencies[] | undefined;
 
   constructor(
     private readonly program: ts.Program,
@@ -89,8 +100,11 @@ export class FlowAnalyzer {
     private readonly financial: FinancialTypes,
     /** Calls in the project by the callee's last name, to find who calls a function. */
     private readonly callsByName: ReadonlyMap<string, readonly ts.CallExpression[]>,
+    options: FlowOptions = {},
   ) {
     this.cleanTypes = compileTypePatterns(policy.sanitizers.flatMap((s) => (s.type ? [s.type] : [])));
+    this.index = options.index;
+    this.dependencies = options.dependencies;
   }
 
   taintOf(node: ts.Expression, fields: Fields): Taint {
@@ -99,10 +113,7 @@ export class FlowAnalyzer {
     let byPath = this.memo.get(node);
     const known = byPath?.get(key);
     if (known === 'pending') return EMPTY; // recursion: the outer query collects this answer
-    if (known) {
-      if (this.dependencyStack) mergeInto(this.dependencyStack.at(-1), this.memoDependencies.get(node)?.get(key));
-      return known;
-    }
+    if (known) return known;
     if (!byPath) this.memo.set(node, (byPath = new Map()));
     byPath.set(key, 'pending');
     if (++this.depth > MAX_DEPTH) {
@@ -110,8 +121,7 @@ export class FlowAnalyzer {
       byPath.delete(key);
       throw new DepthLimitError(node);
     }
-    const recorded = this.dependencyStack && { files: new Set([node.getSourceFile().fileName]), names: new Set<string>() };
-    if (recorded) this.dependencyStack!.push(recorded);
+    this.dependencies?.files.add(node.getSourceFile().fileName);
     try {
       let taint = this.carriesNoData(node, fields) ? EMPTY : this.derive(skipOuter(node), fields);
       if (taint.flows.length === 0 && fields[0] !== CALL && !this.isCleanValue(node)) {
@@ -129,26 +139,6 @@ export class FlowAnalyzer {
       throw error;
     } finally {
       this.depth--;
-      if (recorded) {
-        this.dependencyStack!.pop();
-        mergeInto(this.dependencyStack!.at(-1), recorded);
-        let byKey = this.memoDependencies.get(node);
-        if (!byKey) this.memoDependencies.set(node, (byKey = new Map()));
-        byKey.set(key, recorded);
-      }
-    }
-  }
-
-  /** Runs `work` and returns what its answers depended on, for caching them across edits. */
-  recordDependencies<T>(work: () => T): { value: T; dependencies: Dependencies } {
-    const dependencies: Dependencies = { files: new Set(), names: new Set() };
-    const outer = this.dependencyStack;
-    this.dependencyStack = [dependencies];
-    try {
-      return { value: work(), dependencies };
-    } finally {
-      mergeInto(outer?.at(-1), dependencies);
-      this.dependencyStack = outer;
     }
   }
 
@@ -368,7 +358,7 @@ export class FlowAnalyzer {
 
   // ---- stores: fields, containers, class members ----------------------------
 
-  private projectIndex(): ProjectIndex {
+  projectIndex(): ProjectIndex {
     if (!this.index) {
       const files = this.program
         .getSourceFiles()
@@ -378,12 +368,27 @@ export class FlowAnalyzer {
     return this.index;
   }
 
+  /**
+   * Entries of a project-wide, name-keyed table. When dependencies are
+   * recorded, the name is one: another file adding or removing an entry for it
+   * changes the answer.
+   */
+  private lookup<T>(table: ReadonlyMap<string, readonly T[]>, name: string): readonly T[] {
+    this.dependencies?.names.add(name);
+    return table.get(name) ?? [];
+  }
+
+  private superCalls(): readonly ts.CallExpression[] {
+    this.dependencies?.names.add('super');
+    return this.projectIndex().superCalls;
+  }
+
   /** Places that store a value below a variable, parameter or class member (`x.a = v`, `m.set(k, v)`, `this.f = v`). */
   private storesOf(symbol: ts.Symbol): StoreSite[] {
     const cached = this.stores.get(symbol);
     if (cached) return cached;
     const name = symbol.getName();
-    const found = (this.projectIndex().storesByName.get(name) ?? []).filter((site) => this.symbolOf(site.root) === symbol);
+    const found = this.lookup(this.projectIndex().storesByName, name).filter((site) => this.symbolOf(site.root) === symbol);
     this.stores.set(symbol, found);
     return found;
   }
@@ -1021,7 +1026,7 @@ export class FlowAnalyzer {
     for (const call of this.callersOf(fn)) list.push((param) => this.argumentTaint(call, param));
     if (ts.isConstructorDeclaration(fn)) {
       const name = fn.parent.name?.text;
-      const sites = [...(name ? (this.projectIndex().newsByName.get(name) ?? []) : []), ...this.projectIndex().superCalls];
+      const sites = [...(name ? this.lookup(this.projectIndex().newsByName, name) : []), ...this.superCalls()];
       for (const site of sites) {
         if (this.checker.getResolvedSignature(site)?.declaration === fn) list.push((param) => this.argumentTaint(site, param));
       }
@@ -1055,7 +1060,7 @@ export class FlowAnalyzer {
     else if (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === value) nameNode = parent.name;
     if (nameNode && (ts.isIdentifier(nameNode) || ts.isStringLiteral(nameNode))) {
       const symbol = this.symbolOf(nameNode);
-      for (const use of this.projectIndex().argumentsByName.get(nameNode.text) ?? []) {
+      for (const use of this.lookup(this.projectIndex().argumentsByName, nameNode.text)) {
         const arg = skipOuter(use.call.arguments![use.index] as ts.Expression);
         const node = ts.isPropertyAccessExpression(arg) ? arg.name : arg;
         if (symbol && this.symbolOf(node) === symbol) uses.push(use);
@@ -1127,7 +1132,7 @@ export class FlowAnalyzer {
     const emitter = this.emitterIdentity(callee.expression);
     const found: ts.CallExpression[] = [];
     for (const name of spec.emit) {
-      for (const call of this.callsByName.get(name) ?? []) {
+      for (const call of this.lookup(this.callsByName, name)) {
         const emitCallee = skipOuter(call.expression);
         if (!ts.isPropertyAccessExpression(emitCallee)) continue;
         const other = literalText(call.arguments[0]);
@@ -1159,12 +1164,7 @@ export class FlowAnalyzer {
   private callersOf(fn: ts.SignatureDeclaration): ts.CallExpression[] {
     const name = functionName(fn)?.split('.').pop();
     if (!name) return [];
-    const recorded = this.dependencyStack?.at(-1);
-    if (recorded) {
-      recorded.names.add(name);
-      for (const call of this.callsByName.get(name) ?? []) recorded.files.add(call.getSourceFile().fileName);
-    }
-    return (this.callsByName.get(name) ?? []).filter((call) =>
+    return this.lookup(this.callsByName, name).filter((call) =>
       calleeDeclarations(this.checker, call).some((d) => d === fn || functionWithBody(d) === fn || this.implementationsOf(d).includes(fn as ts.FunctionLikeDeclaration)),
     );
   }
@@ -1188,7 +1188,7 @@ export class FlowAnalyzer {
     const ownerSymbol = (ts.isInterfaceDeclaration(owner) || ts.isClassLike(owner)) && owner.name ? this.symbolOf(owner.name) : undefined;
     const found: ts.FunctionLikeDeclaration[] = [];
     if (ownerSymbol) {
-      for (const member of this.projectIndex().methodsByName.get(declaration.name.text) ?? []) {
+      for (const member of this.lookup(this.projectIndex().methodsByName, declaration.name.text)) {
         const body = functionWithBody(member);
         if (body && ts.isClassLike(member.parent) && this.ancestorsOf(member.parent).has(ownerSymbol)) found.push(body);
       }
@@ -1222,12 +1222,6 @@ export class FlowAnalyzer {
     const sourceFile = node.getSourceFile();
     return !sourceFile.isDeclarationFile && !this.program.isSourceFileFromExternalLibrary(sourceFile);
   }
-}
-
-function mergeInto(target: Dependencies | undefined, source: Dependencies | undefined): void {
-  if (!target || !source) return;
-  for (const file of source.files) target.files.add(file);
-  for (const name of source.names) target.names.add(name);
 }
 
 /** Drops flows whose source value arrived through a parameter for which a caller's flow was found. */

@@ -1,13 +1,17 @@
 import { ts } from '@ts-morph/common';
 import type { Policy } from '../policy/types.js';
-import { calleeName } from './declarations.js';
 import type { Diagnostic, Finding } from './finding.js';
 import type { Dependencies } from './flow.js';
 
 /** Syntactic facts of one source file: they hold as long as the file's text does. */
 export interface FileFacts {
   calls: (ts.CallExpression | ts.NewExpression)[];
-  callNames: Set<string>;
+  /**
+   * Every name the file could contribute to a project-wide table the flow
+   * analysis looks names up in: identifiers, string literals (element keys,
+   * event names), and `super` when it calls a base constructor.
+   */
+  names: Set<string>;
 }
 
 /** What analysing one candidate send call produced. */
@@ -44,12 +48,11 @@ export interface IncrementalStats {
  * change when it builds the next program (language service, or a compiler host
  * that caches source files), so facts are keyed by `SourceFile` identity:
  * - per file: the calls in it and its syntax errors (rescanned only for changed files);
- * - per candidate send call: its outcome, with the files and callee names the
- *   flow queries visited. The outcome is reused when its file is unchanged and
+ * - per candidate send call: its outcome, with the files the flow queries
+ *   visited and the names they looked up in project-wide tables. The outcome is reused when its file is unchanged and
  *   no visited file is *affected* by the edit (changed, or importing a changed
  *   file directly or transitively, since types flow along imports), and no
- *   changed file has or had a call with one of the callee names whose callers
- *   were searched.
+ *   changed file mentions (or mentioned) one of the names looked up.
  * Anything the file-level view cannot bound (added or removed files, a changed
  * declaration file or global script, other compiler options or policy) clears
  * the cache.
@@ -122,7 +125,7 @@ export class AnalysisCache {
     stats.affectedFiles = affected.size;
 
     const changedNames = new Set<string>();
-    for (const sourceFile of [...changed, ...replaced]) for (const name of this.factsOf(sourceFile).callNames) changedNames.add(name);
+    for (const sourceFile of [...changed, ...replaced]) for (const name of this.factsOf(sourceFile).names) changedNames.add(name);
 
     const kept = new Map<ts.SourceFile, Map<ts.Node, CachedCall>>();
     for (const [sourceFile, entries] of this.calls) {
@@ -196,24 +199,25 @@ export class CacheSession {
   }
 }
 
-/** Collects the calls of a file. */
+/** Collects the calls of a file and the names it mentions. */
 export function scanFile(sourceFile: ts.SourceFile): FileFacts {
   const calls: (ts.CallExpression | ts.NewExpression)[] = [];
-  const callNames = new Set<string>();
+  const names = new Set<string>();
   // Iterative walk: deeply nested generated code must not overflow the stack.
   const stack: ts.Node[] = [sourceFile];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       calls.push(node);
-      const name = calleeName(node);
-      if (name !== undefined) callNames.add(name);
+      if (node.expression.kind === ts.SyntaxKind.SuperKeyword) names.add('super');
+    } else if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node) || ts.isStringLiteralLike(node)) {
+      names.add(node.text);
     }
     ts.forEachChild(node, (child) => {
       stack.push(child);
     });
   }
-  return { calls, callNames };
+  return { calls, names };
 }
 
 function moduleSpecifiers(sourceFile: ts.SourceFile): ts.Expression[] {

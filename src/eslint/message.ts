@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Finding } from '../engine/finding.js';
 
-const HOP = [/^returned from `(.+?)\(\)`/, /^passed as parameter `.+?` of `(.+?)`/, /^passed through `(.+?)\(\)`/];
+/** Steps that enter or leave one of the project's functions; library calls (`String.replace()`) stay in the full trace. */
+const HOP = [/^returned from `(.+?)\(\)`/, /^passed as parameter `.+?` of `(.+?)`/];
 
 /**
  * The path of a finding in one line, for an editor squiggle:
