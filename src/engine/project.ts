@@ -82,7 +82,7 @@ let libTexts: Map<string, string> | undefined;
 export function createHost(options: ts.CompilerOptions, onUnparsable?: (file: string, error: RangeError) => void): ts.CompilerHost {
   libTexts ??= new Map(getLibFiles().map((f) => [path.posix.join(libFolderInMemoryPath, f.fileName), f.text]));
   const libs = libTexts;
-  const host = ts.createCompilerHost(options, true);
+  const host = ts.createCompilerHost(options);
   host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
   const { getSourceFile, fileExists, readFile, directoryExists } = host;
   host.getDefaultLibLocation = () => libFolderInMemoryPath;
@@ -92,7 +92,7 @@ export function createHost(options: ts.CompilerOptions, onUnparsable?: (file: st
   host.directoryExists = (d) => d === libFolderInMemoryPath || (directoryExists?.call(host, d) ?? true);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
     const lib = libs.get(fileName);
-    if (lib !== undefined) return ts.createSourceFile(fileName, lib, languageVersion, true);
+    if (lib !== undefined) return ts.createSourceFile(fileName, lib, languageVersion);
     try {
       return getSourceFile.call(host, fileName, languageVersion, onError, shouldCreate);
     } catch (error) {
