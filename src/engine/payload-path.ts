@@ -1,3 +1,6 @@
+import { ts } from '@ts-morph/common';
+import { skipOuter } from './declarations.js';
+
 /** A payload slot of the policy: `arg1`, `arg0.text`, `arg0.messages[].text`, `this`. */
 export interface PayloadPath {
   /** Argument index, or -1 for the receiver (`this`). */
@@ -48,3 +51,16 @@ export function parseFieldPath(spec: string): string[] {
 }
 
 export const isValidPayloadPath = (spec: string): boolean => parsePayloadPath(spec) !== undefined;
+
+/** The expression at `argN.a.b` of a call, when the argument is an object literal with those properties; else undefined. */
+export function argumentAt(call: ts.CallExpression | ts.NewExpression, at: PayloadPath): ts.Expression | undefined {
+  let node: ts.Expression | undefined = call.arguments?.[at.index];
+  for (const field of at.fields) {
+    if (!node) return undefined;
+    node = skipOuter(node);
+    if (!ts.isObjectLiteralExpression(node)) return undefined;
+    const property = node.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === field);
+    node = property && ts.isPropertyAssignment(property) ? property.initializer : property && ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+  }
+  return node;
+}

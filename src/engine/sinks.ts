@@ -1,7 +1,7 @@
 import { ts } from '@ts-morph/common';
 import type { EndpointSpec, HttpCarrierSpec, Policy, SinkSpec } from '../policy/types.js';
 import { addressOf, asList, calleeDeclarations, calleeName, moduleMatches, skipOuter, type DeclarationAddress } from './declarations.js';
-import { parseFieldPath, parsePayloadPath, type PayloadPath } from './payload-path.js';
+import { argumentAt, parseFieldPath, parsePayloadPath, type PayloadPath } from './payload-path.js';
 import { displayUrl, foldString, urlMatches } from './url-fold.js';
 
 /** One place in a send call where message content goes. */
@@ -138,10 +138,10 @@ export class SinkMatcher {
   }
 
   private httpMatch(call: ts.CallExpression | ts.NewExpression, carrier: CompiledCarrier): SinkMatch | undefined {
-    const urlNode = this.argumentAt(call, carrier.url);
+    const urlNode = argumentAt(call, carrier.url);
     if (!urlNode) return undefined;
     const folded = foldString(this.checker, urlNode);
-    const methodNode = carrier.httpMethodFrom ? this.argumentAt(call, carrier.httpMethodFrom) : undefined;
+    const methodNode = carrier.httpMethodFrom ? argumentAt(call, carrier.httpMethodFrom) : undefined;
     const httpMethod = (carrier.spec.httpMethod ?? (methodNode ? foldString(this.checker, methodNode) : 'GET')).toUpperCase();
     for (const endpoint of this.endpoints) {
       if (endpoint.spec.method && endpoint.spec.method.toUpperCase() !== httpMethod && !httpMethod.includes('\u0000')) continue;
@@ -156,24 +156,11 @@ export class SinkMatcher {
 
   /** False only when the body is visibly an object literal (or JSON.stringify of one) without that property. */
   private bodyMayHave(call: ts.CallExpression | ts.NewExpression, body: PayloadPath, field: string): boolean {
-    let node = this.argumentAt(call, body);
+    let node = argumentAt(call, body);
     if (node && ts.isCallExpression(skipOuter(node))) node = (skipOuter(node) as ts.CallExpression).arguments[0];
     node = node && skipOuter(node);
     if (!node || !ts.isObjectLiteralExpression(node)) return true;
     return node.properties.some((p) => ts.isSpreadAssignment(p) || (p.name !== undefined && p.name.getText().replace(/['"]/g, '') === field));
-  }
-
-  /** The expression at `argN.a.b` when the argument is an object literal with those properties; else undefined. */
-  private argumentAt(call: ts.CallExpression | ts.NewExpression, at: PayloadPath): ts.Expression | undefined {
-    let node: ts.Expression | undefined = call.arguments?.[at.index];
-    for (const field of at.fields) {
-      if (!node) return undefined;
-      node = skipOuter(node);
-      if (!ts.isObjectLiteralExpression(node)) return undefined;
-      const property = node.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === field);
-      node = property && ts.isPropertyAssignment(property) ? property.initializer : property && ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
-    }
-    return node;
   }
 
   private slot(call: ts.CallExpression | ts.NewExpression, at: PayloadPath, extra: string[]): PayloadSlot | undefined {

@@ -2,7 +2,7 @@ import { ts } from '@ts-morph/common';
 import type { HttpCarrierSpec, SourceCallSpec } from '../policy/types.js';
 import { addressOf, asList, calleeDeclarations, calleeName, moduleMatches, skipOuter, type DeclarationAddress } from './declarations.js';
 import type { FinancialMatch } from './financial-types.js';
-import { parsePayloadPath, type PayloadPath } from './payload-path.js';
+import { argumentAt, parsePayloadPath, type PayloadPath } from './payload-path.js';
 import { displayUrl, foldString, urlMatches } from './url-fold.js';
 
 interface Helper {
@@ -136,19 +136,6 @@ export class SourceCalls {
     if (types.length > 0 && (!address.type || !types.includes(address.type))) return false;
     return moduleMatches(address, module, this.baseDir);
   }
-}
-
-/** The expression at `argN.a.b` when the argument is an object literal with those properties. */
-function argumentAt(call: ts.CallExpression, at: PayloadPath): ts.Expression | undefined {
-  let node: ts.Expression | undefined = call.arguments[at.index];
-  for (const field of at.fields) {
-    if (!node) return undefined;
-    node = skipOuter(node);
-    if (!ts.isObjectLiteralExpression(node)) return undefined;
-    const property = node.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === field);
-    node = property && ts.isPropertyAssignment(property) ? property.initializer : property && ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
-  }
-  return node;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
