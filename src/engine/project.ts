@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { getLibFiles, libFolderInMemoryPath, ts } from '@ts-morph/common';
 import { ProjectError } from './project-error.js';
@@ -90,9 +91,10 @@ export function createHost(options: ts.CompilerOptions, onUnparsable?: (file: st
   host.fileExists = (f) => libs.has(f) || fileExists.call(host, f);
   host.readFile = (f) => libs.get(f) ?? readFile.call(host, f);
   host.directoryExists = (d) => d === libFolderInMemoryPath || (directoryExists?.call(host, d) ?? true);
+  const settings = settingsKey(options);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    const lib = libs.get(fileName);
-    if (lib !== undefined) return ts.createSourceFile(fileName, lib, languageVersion);
+    const shared = sharedDeclarationFile(fileName, languageVersion, settings, libs.get(fileName));
+    if (shared) return shared;
     try {
       return getSourceFile.call(host, fileName, languageVersion, onError, shouldCreate);
     } catch (error) {
@@ -104,4 +106,51 @@ export function createHost(options: ts.CompilerOptions, onUnparsable?: (file: st
     }
   };
   return host;
+}
+
+interface SharedFile {
+  sourceFile: ts.SourceFile;
+  stamp: string;
+}
+
+/**
+ * Lib files and files under node_modules, parsed once per process and shared
+ * by every program built with the same settings: a process that loads several
+ * projects (the ESLint plugin in an editor, a test run) parses and binds
+ * `@types/node` and the SDK typings once, as TypeScript's language service
+ * does. A file changed on disk since (an `npm install` in a long-lived
+ * process) is parsed again.
+ */
+const sharedFiles = new Map<string, SharedFile>();
+
+function sharedDeclarationFile(
+  fileName: string,
+  languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions,
+  settings: string,
+  libText: string | undefined,
+): ts.SourceFile | undefined {
+  if (libText === undefined && !fileName.includes('/node_modules/')) return undefined;
+  const format = typeof languageVersion === 'object' ? `${languageVersion.languageVersion}:${languageVersion.impliedNodeFormat}` : `${languageVersion}`;
+  const key = `${settings}\0${format}\0${fileName}`;
+  let stamp = 'lib';
+  if (libText === undefined) {
+    const stat = statSync(fileName, { throwIfNoEntry: false });
+    if (!stat) return undefined;
+    stamp = `${stat.mtimeMs}:${stat.size}`;
+  }
+  const cached = sharedFiles.get(key);
+  if (cached?.stamp === stamp) return cached.sourceFile;
+  const text = libText ?? ts.sys.readFile(fileName);
+  if (text === undefined) return undefined;
+  const sourceFile = ts.createSourceFile(fileName, text, languageVersion);
+  sharedFiles.set(key, { sourceFile, stamp });
+  return sourceFile;
+}
+
+/** Options that name the project's own folders: they do not change how a file is parsed or bound. */
+const PROJECT_PATHS = new Set(['configFilePath', 'pathsBasePath', 'baseUrl', 'rootDir', 'rootDirs', 'outDir', 'outFile', 'declarationDir', 'tsBuildInfoFile', 'typeRoots', 'paths', 'project']);
+
+/** Programs share a parsed file only when every other compiler option is the same. */
+function settingsKey(options: ts.CompilerOptions): string {
+  return JSON.stringify(Object.entries(options).filter(([name]) => !PROJECT_PATHS.has(name)).sort(([a], [b]) => a.localeCompare(b)));
 }
