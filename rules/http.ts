@@ -1,10 +1,32 @@
+import type { HttpCarrierSpec } from '../src/policy/types.js';
 import { defineCarriers } from './define.js';
 
 /**
  * Generic HTTP clients. A call through one of them is a sink only when its
- * URL folds to an endpoint modelled by a platform in `rules/platforms/`.
- * Docs: https://fetch.spec.whatwg.org/#fetch-method, https://axios-http.com/docs/api_intro
+ * URL folds to an endpoint modelled by a platform in `rules/platforms/`
+ * (or its webhook URL is read from a variable or key named for a platform).
+ * Docs: https://fetch.spec.whatwg.org/#fetch-method, https://axios-http.com/docs/api_intro,
+ * https://github.com/sindresorhus/got/blob/main/documentation/2-options.md, https://github.com/sindresorhus/ky#options,
+ * https://undici.nodejs.org/#/docs/api/Dispatcher?id=dispatcherrequestoptions-callback,
+ * https://ladjs.github.io/superagent/#post--put-requests, https://nodejs.org/api/https.html#httpsrequesturl-options-callback,
+ * https://github.com/microsoftgraph/msgraph-sdk-javascript/blob/dev/docs/CallingPattern.md
  */
+const verbs = ['post', 'put', 'patch'] as const;
+
+const axios: HttpCarrierSpec[] = [
+  ...verbs.map((method) => ({
+    name: 'axios',
+    module: 'axios',
+    type: ['Axios', 'AxiosInstance'],
+    method: [method, `${method}Form`],
+    url: 'arg0',
+    httpMethod: method.toUpperCase(),
+    body: 'arg1',
+    base: { method: 'create', url: 'arg0.baseURL' },
+  })),
+  { name: 'axios', module: 'axios', type: ['Axios', 'AxiosInstance'], method: 'request', url: 'arg0.url', httpMethodFrom: 'arg0.method', body: 'arg0.data', base: { method: 'create', url: 'arg0.baseURL' } },
+];
+
 export default defineCarriers([
   {
     name: 'fetch',
@@ -14,14 +36,60 @@ export default defineCarriers([
     httpMethodFrom: 'arg1.method',
     body: 'arg1.body',
   },
-  ...(['post', 'put', 'patch'] as const).map((method) => ({
-    name: 'axios',
-    module: 'axios',
-    type: ['Axios', 'AxiosInstance'],
+  ...axios,
+  // got: `got.post(url, { json })`; `post` comes from `Record<HTTPAlias, …>`, so the receiver's alias `Got` is matched.
+  ...verbs.map((method) => ({
+    name: 'got',
+    module: 'got',
+    type: 'Got',
     method,
     url: 'arg0',
     httpMethod: method.toUpperCase(),
-    body: 'arg1',
+    body: 'arg1.json|arg1.body|arg1.form',
+    base: { method: 'extend', url: 'arg0.prefixUrl' },
   })),
-  { name: 'axios', module: 'axios', type: 'Axios', method: 'request', url: 'arg0.url', httpMethodFrom: 'arg0.method', body: 'arg0.data' },
+  ...verbs.map((method) => ({
+    name: 'ky',
+    module: 'ky',
+    type: ['KyInstance', 'Ky'],
+    method,
+    url: 'arg0',
+    httpMethod: method.toUpperCase(),
+    body: 'arg1.json|arg1.body',
+    base: { method: ['create', 'extend'], url: 'arg0.prefixUrl' },
+  })),
+  { name: 'undici', module: 'undici', method: 'request', url: 'arg0', httpMethodFrom: 'arg1.method', body: 'arg1.body' },
+  // superagent: `superagent.post(url).set(…).send(body)`.
+  {
+    name: 'superagent',
+    module: 'superagent',
+    type: ['Request', 'RequestBase', 'SuperAgentRequest'],
+    method: 'send',
+    url: 'arg0',
+    via: { method: ['post', 'put', 'patch'], url: 'arg0', httpMethodFromName: true },
+    body: 'arg0',
+  },
+  // node:http(s): `const req = https.request(url | options); req.write(body); req.end(body)`.
+  {
+    name: 'node:https',
+    module: 'node',
+    type: ['ClientRequest', 'OutgoingMessage', 'Writable', 'WritableBase', 'WritableStream'],
+    method: ['write', 'end'],
+    url: 'arg0',
+    via: { method: 'request', url: 'arg0', httpMethodFrom: 'arg1.method|arg0.method' },
+    body: 'arg0',
+  },
+  // @discordjs/rest: `rest.post(Routes.channelMessages(id), { body })`.
+  { name: '@discordjs/rest', module: '@discordjs/rest', type: 'REST', method: ['post', 'patch', 'put'], url: 'arg0', body: 'arg1.body' },
+  // Microsoft Graph SDK: `client.api('/chats/{id}/messages').post(message)`.
+  {
+    name: '@microsoft/microsoft-graph-client',
+    module: '@microsoft/microsoft-graph-client',
+    type: 'GraphRequest',
+    method: ['post', 'create', 'put', 'patch', 'update'],
+    url: 'arg0',
+    httpMethod: 'POST',
+    via: { method: 'api', url: 'arg0' },
+    body: 'arg0',
+  },
 ]);

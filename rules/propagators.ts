@@ -16,6 +16,16 @@ import { definePropagators } from './define.js';
  * - Object: https://tc39.es/ecma262/#sec-properties-of-the-object-constructor
  * - Error: https://tc39.es/ecma262/#sec-error-message
  * - structuredClone: https://html.spec.whatwg.org/multipage/structured-data.html#dom-structuredclone
+ *
+ * SDK message builders (the built object carries the text to a send call); a
+ * bare type name (`EmbedBuilder`) stands for its constructor (`new EmbedBuilder(data)`),
+ * `Type.*` for any of its methods:
+ * - Bot Framework: https://learn.microsoft.com/en-us/javascript/api/botbuilder-core/messagefactory
+ * - discord.js builders: https://discord.js.org/docs/packages/builders/main/EmbedBuilder:Class
+ * - Telegraf format: https://telegraf.js.org/modules/Format.html
+ * - Twilio Conversations: https://sdk.twilio.com/js/conversations/releases/2.6.0/docs/classes/MessageBuilder.html
+ * - Vonage message classes: https://github.com/Vonage/vonage-node-sdk/tree/3.x/packages/messages/lib/classes
+ * - whatsapp-api-js: https://whatsappapijs.web.app/classes/messages.Text.html
  */
 
 const ARRAY = ['Array', 'ReadonlyArray'];
@@ -24,10 +34,12 @@ const arrayMethod = (name: string, flows: { from: string; to: string }[]) =>
 
 /** The callback of an iteration method gets the elements (and the array). */
 const elementsToCallback = { from: 'this[]', to: 'arg0(0)' };
+const args = ['arg0', 'arg1', 'arg2', 'arg3', 'arg4', 'arg5'];
+const withReceiver = ['this', ...args];
 
 export default definePropagators([
   { function: 'JSON.stringify', module: 'lib', from: ['arg0'], keepsFields: true },
-  { function: 'format', module: ['node', 'util'], from: ['arg0', 'arg1', 'arg2', 'arg3', 'arg4', 'arg5'] },
+  { function: 'format', module: ['node', 'util'], from: args },
   { function: 'inspect', module: ['node', 'util'], from: ['arg0'] },
   { function: 'from', module: ['node', 'buffer'], from: ['arg0'] },
   { function: 'structuredClone', module: ['node', 'lib'], from: ['arg0'], keepsFields: true },
@@ -128,4 +140,35 @@ export default definePropagators([
   { function: 'String.localeCompare', module: 'lib', from: [] },
   // Node's fetch (undici): a response body read is the response's data. https://fetch.spec.whatwg.org/#body-mixin
   ...['json', 'text', 'arrayBuffer', 'blob', 'formData'].map((reader) => ({ function: `BodyMixin.${reader}`, module: ['undici-types', 'undici'], from: ['this'] })),
+
+  // Bodies and SDK builders.
+  { function: 'Buffer.from', module: ['node', 'buffer'], from: ['arg0'] },
+  // Form and query bodies: `new URLSearchParams({ Body: text })`, `params.toString()`.
+  { function: 'URLSearchParams', module: ['node', 'lib', 'undici-types'], from: ['arg0'], keepsFields: true },
+  { function: 'URLSearchParams.toString', module: ['node', 'lib', 'undici-types'], from: ['this'], keepsFields: true },
+  // Bot Framework and the M365 Agents SDK.
+  ...['MessageFactory', 'CardFactory'].map((type) => ({ function: `${type}.*`, module: ['botbuilder-core', '@microsoft/agents-hosting', '@microsoft/agents-activity'], from: args })),
+  { function: 'Activity.fromObject', module: ['@microsoft/agents-activity', '@microsoft/agents-hosting'], from: ['arg0'], keepsFields: true },
+  { function: 'MessageActivity', module: '@microsoft/teams.api', from: args },
+  { function: 'MessageActivity.*', module: '@microsoft/teams.api', from: withReceiver },
+  // discord.js builders (declared in @discordjs/builders).
+  ...['EmbedBuilder', 'ContainerBuilder', 'TextDisplayBuilder', 'AttachmentBuilder', 'ActionRowBuilder', 'ButtonBuilder'].flatMap((type) => [
+    { function: type, module: ['@discordjs/builders', 'discord.js'], from: args },
+    { function: `${type}.*`, module: ['@discordjs/builders', 'discord.js'], from: withReceiver },
+  ]),
+  // Telegraf formatting: fmt`…`, bold(…), FmtString.
+  ...['fmt', 'bold', 'italic', 'underline', 'strikethrough', 'spoiler', 'code', 'pre', 'link', 'mention', 'join', 'quote'].map((fn) => ({ function: fn, module: 'telegraf', from: args })),
+  { function: 'FmtString', module: 'telegraf', from: args },
+  // Twilio Conversations: conversation.prepareMessage().setBody(text).build().
+  { function: 'MessageBuilder.*', module: '@twilio/conversations', from: withReceiver },
+  // Vonage Messages classes: new WhatsAppText({ text }), new SMS({ text }) / new SMS(text, to, from).
+  ...['SMS', 'MMSText', 'WhatsAppText', 'WhatsAppTemplate', 'WhatsAppCustom', 'MessengerText', 'ViberText', 'RCSText', 'RCSCustom'].map((type) => ({
+    function: type,
+    module: '@vonage/messages',
+    from: args,
+  })),
+  // whatsapp-api-js: new Text(body), new Image(url, false, caption), new Interactive(...), new Body(text).
+  ...['Text', 'Image', 'Document', 'Video', 'Interactive', 'Body', 'Header', 'Footer', 'Template'].map((type) => ({ function: type, module: 'whatsapp-api-js', from: args })),
+  // whatsapp-web.js: new MessageMedia(mimetype, base64, filename).
+  { function: 'MessageMedia', module: 'whatsapp-web.js', from: ['arg1', 'arg2'] },
 ]);

@@ -1,20 +1,34 @@
 import { definePlatform } from '../define.js';
 
 /**
- * Microsoft Bot Framework SDK: `TurnContext` lives in botbuilder-core and is
- * re-exported by botbuilder, so the declaration is matched in botbuilder-core.
- * Docs: https://learn.microsoft.com/en-us/javascript/api/botbuilder-core/turncontext#botbuilder-core-turncontext-sendactivity
+ * Microsoft Bot Framework (botbuilder 4.x: `TurnContext` lives in
+ * botbuilder-core and is re-exported by botbuilder), its connector client and
+ * dialogs, Teams helpers, and the Microsoft 365 Agents SDK (its successor,
+ * with its own `TurnContext`). Both packages declare a `TurnContext`: the
+ * declaring package tells them apart.
+ * Docs: https://learn.microsoft.com/en-us/javascript/api/botbuilder-core/turncontext
+ * Agents SDK: https://learn.microsoft.com/en-us/javascript/api/@microsoft/agents-hosting/turncontext
+ * Connector: https://learn.microsoft.com/en-us/azure/bot-service/rest-api/bot-framework-rest-connector-send-and-receive-messages
  */
+const activity = (arg: string): string[] => [arg, `${arg}.text`, `${arg}.speak`, `${arg}.attachments`, `${arg}.summary`, `${arg}.suggestedActions`, `${arg}.value`];
+
 export default definePlatform({
   platform: 'Microsoft Bot Framework',
   docs: 'https://learn.microsoft.com/en-us/javascript/api/botbuilder-core/turncontext',
+  versions: { 'botbuilder-core': '4', botbuilder: '4', 'botframework-connector': '4', 'botbuilder-dialogs': '4', '@microsoft/agents-hosting': '1' },
   sinks: [
-    {
-      module: 'botbuilder-core',
-      type: 'TurnContext',
-      method: ['sendActivity', 'updateActivity'],
-      payload: ['arg0.text', 'arg0.speak', 'arg0.attachments', 'arg0.summary', 'arg0.suggestedActions', 'arg0.value', 'arg1'],
-    },
-    { module: 'botbuilder-core', type: 'TurnContext', method: 'sendActivities', payload: ['arg0[].text', 'arg0[].speak', 'arg0[].attachments'] },
+    { module: ['botbuilder-core', '@microsoft/agents-hosting'], type: 'TurnContext', method: ['sendActivity', 'updateActivity'], payload: [...activity('arg0'), 'arg1'] },
+    { module: ['botbuilder-core', '@microsoft/agents-hosting'], type: 'TurnContext', method: 'sendActivities', payload: ['arg0[].text', 'arg0[].speak', 'arg0[].attachments'] },
+    { module: 'botbuilder-core', type: 'TurnContext', method: 'sendTraceActivity', payload: ['arg1', 'arg3'] },
+    { module: 'botbuilder', type: 'TeamsInfo', method: ['sendMessageToTeamsChannel', 'sendMessageToListOfUsers', 'sendMessageToAllUsersInTenant', 'sendMessageToAllUsersInTeam', 'sendMessageToListOfChannels'], payload: activity('arg1') },
+    { module: 'botframework-connector', type: 'Conversations', method: 'sendToConversation', payload: activity('arg1') },
+    { module: 'botframework-connector', type: 'Conversations', method: ['replyToActivity', 'updateActivity'], payload: activity('arg2') },
+    { module: 'botframework-connector', type: 'Conversations', method: 'createConversation', payload: ['arg0.activity'] },
+    { module: 'botbuilder-dialogs', type: 'DialogContext', method: 'prompt', payload: ['arg1', 'arg1.prompt', 'arg1.retryPrompt', 'arg1.text'] },
+    { module: '@microsoft/agents-hosting', type: 'StreamingResponse', method: ['queueTextChunk', 'queueInformativeUpdate'], payload: ['arg0'] },
+    { module: '@microsoft/agents-hosting', type: 'ConnectorClient', method: ['sendToConversation', 'replyToActivity', 'updateActivity'], payload: ['arg1', 'arg2'] },
+  ],
+  endpoints: [
+    { method: 'POST|PUT', url: '/v3/conversations/[^/]+/activities(/[^/]+)?$', payload: ['text', 'speak', 'attachments', 'summary'] },
   ],
 });

@@ -1,26 +1,41 @@
 import { definePlatform } from '../define.js';
 
 /**
- * Facebook Messenger Send API, through the Messaging API SDK and over HTTP.
+ * Facebook Messenger Send API, through the Messaging API SDK
+ * (`messaging-api-messenger`), `fb-messenger-bot-api`, the untyped `fb`
+ * Graph client, and over HTTP.
  * Docs: https://developers.facebook.com/docs/messenger-platform/reference/send-api/
- * SDK: https://github.com/Yoctol/messaging-apis/tree/main/packages/messaging-api-messenger
+ * messaging-api-messenger: https://github.com/Yoctol/messaging-apis/tree/main/packages/messaging-api-messenger
+ * fb-messenger-bot-api: https://github.com/crisbeto/fb-messenger-bot-api#readme
  */
 export default definePlatform({
   platform: 'Facebook Messenger',
   docs: 'https://developers.facebook.com/docs/messenger-platform/reference/send-api/',
+  versions: { 'messaging-api-messenger': '1', 'fb-messenger-bot-api': '4', fb: '2 (untyped)' },
   sinks: [
     {
       module: 'messaging-api-messenger',
       type: 'MessengerClient',
       method: [
-        'sendText', 'sendMessage', 'sendAttachment', 'sendTemplate', 'sendButtonTemplate',
-        'sendGenericTemplate', 'sendReceiptTemplate', 'sendMediaTemplate', 'sendImage', 'sendFile',
-        'sendVideo', 'sendAudio', 'sendMessageFormData',
+        'sendText', 'sendMessage', 'sendAttachment', 'sendTemplate', 'sendButtonTemplate', 'sendGenericTemplate',
+        'sendReceiptTemplate', 'sendMediaTemplate', 'sendImage', 'sendFile', 'sendVideo', 'sendAudio', 'sendMessageFormData',
+        'sendAirlineBoardingPassTemplate', 'sendAirlineCheckinTemplate', 'sendAirlineItineraryTemplate', 'sendAirlineUpdateTemplate',
+        'sendOneTimeNotifReqTemplate',
       ],
-      payload: ['arg1'],
+      payload: ['arg1', 'arg2'],
     },
-    { module: 'messaging-api-messenger', type: 'MessengerClient', method: 'sendRawBody', payload: ['arg0'] },
-    { module: 'messaging-api-messenger', type: 'MessengerClient', method: 'sendBatch', payload: ['arg0'] },
+    { module: 'messaging-api-messenger', type: 'MessengerClient', method: ['sendRawBody', 'sendBatch'], payload: ['arg0'] },
+    {
+      module: 'fb-messenger-bot-api',
+      type: 'FacebookMessagingAPIClient',
+      method: [
+        'sendTextMessage', 'sendButtonsMessage', 'sendTemplateMessage', 'sendQuickReplyMessage',
+        'sendImageMessage', 'sendAudioMessage', 'sendVideoMessage', 'sendFileMessage',
+      ],
+      payload: ['arg1', 'arg2'],
+    },
+    // `fb` has no typings: `FB.api('/me/messages', 'post', { recipient, message })`.
+    { module: 'fb', untyped: true, method: ['api', 'napi'], payload: ['arg2.message'] },
   ],
   endpoints: [
     {

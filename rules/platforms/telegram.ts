@@ -1,35 +1,73 @@
 import { definePlatform } from '../define.js';
 
 /**
- * Telegram Bot API through Telegraf and node-telegram-bot-api.
+ * Telegram Bot API through Telegraf, grammY, node-telegram-bot-api (0.6x with
+ * `@types/node-telegram-bot-api`, and 2.x whose methods take one params
+ * object), GramJS (`telegram`, MTProto user/bot client) and plain HTTP.
  * Docs: https://core.telegram.org/bots/api#sendmessage
  * Telegraf: https://telegraf.js.org/classes/Context.html
+ * grammY: https://grammy.dev/ref/core/context
  * node-telegram-bot-api: https://github.com/yagop/node-telegram-bot-api/blob/master/doc/api.md
+ * GramJS: https://gram.js.org/beta/classes/TelegramClient.html#sendMessage
  */
+const replyText = ['reply', 'sendMessage', 'replyWithHTML', 'replyWithMarkdown', 'replyWithMarkdownV2', 'editMessageText', 'replyWithDraft', 'replyWithRichMessage'];
+const replyMedia = ['replyWithPhoto', 'replyWithDocument', 'replyWithVideo', 'replyWithAudio', 'replyWithVoice', 'replyWithAnimation', 'sendPhoto', 'sendDocument'];
+const apiMedia = ['sendPhoto', 'sendDocument', 'sendVideo', 'sendAudio', 'sendAnimation', 'sendVoice'];
+
 export default definePlatform({
   platform: 'Telegram',
   docs: 'https://core.telegram.org/bots/api#sendmessage',
+  versions: { telegraf: '4', grammy: '1', 'node-telegram-bot-api': '0.6x (@types) and 2.x', telegram: '2' },
   sinks: [
-    {
-      module: 'telegraf',
-      type: 'Context',
-      method: ['reply', 'sendMessage', 'replyWithHTML', 'replyWithMarkdown', 'replyWithMarkdownV2', 'editMessageText', 'editMessageCaption'],
-      payload: ['arg0'],
-    },
-    {
-      module: 'telegraf',
-      type: 'Context',
-      method: ['replyWithPhoto', 'replyWithDocument', 'replyWithVideo', 'replyWithAudio', 'replyWithVoice', 'sendPhoto', 'sendDocument'],
-      payload: ['arg1.caption'],
-    },
-    { module: 'telegraf', type: 'Telegram', method: 'sendMessage', payload: ['arg1'] },
-    { module: 'node-telegram-bot-api', type: 'TelegramBot', method: 'sendMessage', payload: ['arg1'] },
+    // Telegraf: Context (also NarrowedContext<…> and subclasses) and ctx.telegram.
+    { module: 'telegraf', type: 'Context', method: [...replyText, 'editMessageCaption', 'answerCbQuery'], payload: ['arg0', 'arg1.caption'] },
+    { module: 'telegraf', type: 'Context', method: replyMedia, payload: ['arg0', 'arg1.caption'] },
+    { module: 'telegraf', type: 'Context', method: ['replyWithMediaGroup', 'answerInlineQuery'], payload: ['arg0'] },
+    { module: 'telegraf', type: 'Context', method: ['replyWithPoll', 'replyWithContact'], payload: ['arg0', 'arg1'] },
+    { module: 'telegraf', type: 'Context', method: 'replyWithInvoice', payload: ['arg0.title', 'arg0.description'] },
+    { module: 'telegraf', type: 'Telegram', method: ['sendMessage', 'answerCbQuery', 'answerInlineQuery', 'sendCopy', 'sendMediaGroup'], payload: ['arg1'] },
+    { module: 'telegraf', type: 'Telegram', method: ['editMessageText', 'editMessageCaption'], payload: ['arg3'] },
+    { module: 'telegraf', type: 'Telegram', method: [...apiMedia], payload: ['arg1', 'arg2.caption'] },
+    { module: 'telegraf', type: 'Telegram', method: 'sendPoll', payload: ['arg1', 'arg2'] },
+    { module: 'telegraf', type: 'ApiClient', method: 'callApi', payload: ['arg1'] },
+    // grammY: Context (FilteredContext<…>, flavoured contexts) and bot.api / ctx.api.
+    { module: 'grammy', type: 'Context', method: [...replyText, 'answerCallbackQuery'], payload: ['arg0', 'arg1.caption'] },
+    { module: 'grammy', type: 'Context', method: replyMedia, payload: ['arg0', 'arg1.caption'] },
+    { module: 'grammy', type: 'Context', method: ['replyWithMediaGroup', 'answerInlineQuery', 'editMessageCaption'], payload: ['arg0', 'arg0.caption'] },
+    { module: 'grammy', type: 'Context', method: ['replyWithPoll', 'replyWithInvoice'], payload: ['arg0', 'arg1'] },
+    { module: 'grammy', type: 'Api', method: ['sendMessage', 'sendRichMessage', 'sendMediaGroup', 'answerInlineQuery', 'answerCallbackQuery'], payload: ['arg1'] },
+    { module: 'grammy', type: 'Api', method: ['editMessageText', 'editMessageCaption', 'sendMessageDraft'], payload: ['arg2', 'arg2.caption'] },
+    { module: 'grammy', type: 'Api', method: apiMedia, payload: ['arg1', 'arg2.caption'] },
+    { module: 'grammy', type: 'Api', method: 'sendPoll', payload: ['arg1', 'arg2'] },
+    // node-telegram-bot-api 0.6x (typings from @types/node-telegram-bot-api): positional arguments.
+    { module: 'node-telegram-bot-api', type: 'TelegramBot', method: ['sendMessage', 'sendMediaGroup', 'answerInlineQuery'], payload: ['arg1'] },
     { module: 'node-telegram-bot-api', type: 'TelegramBot', method: ['editMessageText', 'editMessageCaption'], payload: ['arg0'] },
+    { module: 'node-telegram-bot-api', type: 'TelegramBot', method: apiMedia, payload: ['arg1', 'arg2.caption'] },
+    { module: 'node-telegram-bot-api', type: 'TelegramBot', method: ['sendPoll', 'sendInvoice', 'sendContact'], payload: ['arg1', 'arg2'] },
+    { module: 'node-telegram-bot-api', type: 'TelegramBot', method: 'answerCallbackQuery', payload: ['arg0.text', 'arg1.text'] },
+    { module: 'node-telegram-bot-api', type: 'TelegramBot', method: 'sendVenue', payload: ['arg3', 'arg4'] },
+    // node-telegram-bot-api 2.x (own typings, .d.ts and .d.cts): one params object.
     {
       module: 'node-telegram-bot-api',
-      type: 'TelegramBot',
-      method: ['sendPhoto', 'sendVideo', 'sendAudio', 'sendDocument', 'sendAnimation', 'sendVoice'],
-      payload: ['arg2.caption'],
+      type: 'Api',
+      method: [
+        'sendMessage', 'sendRichMessage', 'sendMessageDraft', 'sendRichMessageDraft', 'editMessageText', 'editEphemeralMessageText',
+        'editMessageCaption', 'editEphemeralMessageCaption', ...apiMedia, 'sendPaidMedia', 'sendMediaGroup', 'sendPoll',
+        'answerCallbackQuery', 'answerInlineQuery', 'answerWebAppQuery',
+      ],
+      payload: ['arg0.text', 'arg0.caption', 'arg0.rich_message', 'arg0.media', 'arg0.question', 'arg0.options', 'arg0.results'],
+    },
+    { module: 'node-telegram-bot-api', type: 'Context', method: 'reply', payload: ['arg0', 'arg0.text', 'arg1'] },
+    // GramJS (MTProto).
+    { module: 'telegram', type: 'TelegramClient', method: ['sendMessage', 'sendFile', 'editMessage'], payload: ['arg1.message', 'arg1.file', 'arg1.caption', 'arg1.text'] },
+    { module: 'telegram', type: 'CustomMessage', method: ['reply', 'respond'], payload: ['arg0.message', 'arg0.file'] },
+  ],
+  endpoints: [
+    {
+      method: 'POST|GET',
+      url: '^https://api\\.telegram\\.org/bot[^/]+/(sendMessage|editMessageText|editMessageCaption|send(Photo|Document|Video|Audio|Animation|Voice|MediaGroup|Poll|Invoice|Contact|Venue|MessageDraft|RichMessage)|answerCallbackQuery|answerInlineQuery|copyMessage|forwardMessage)',
+      payload: ['text', 'caption', 'media', 'question', 'options', 'results'],
+      webhookKey: 'telegram.*(url|uri|endpoint)',
     },
   ],
 });

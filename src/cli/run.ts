@@ -8,6 +8,7 @@ import { ConfigError } from '../config/config-error.js';
 import { ProjectError } from '../engine/project-error.js';
 import { reporters, type ReporterName } from '../report/index.js';
 import { formatSources, listSources } from '../sources.js';
+import { describeSinks } from './sinks.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -30,6 +31,7 @@ Usage:
   finleak check [paths...] [options]   analyse a TypeScript project
   finleak sources [options]            list the project's financial types and why
                                        (-p, -c as for check; --format pretty|json)
+  finleak sinks                        list the modelled send calls and endpoints (platform, package, versions, call, payload)
   finleak --help | --version
 
 Options for check:
@@ -100,6 +102,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     return EXIT.clean;
   }
   if (command === 'sources') return sourcesCommand(rest, io);
+  if (command === 'sinks') {
+    io.stdout(describeSinks());
+    return EXIT.clean;
+  }
   if (command !== 'check') throw new UsageError(`unknown command '${command}'`);
 
   let parsed;

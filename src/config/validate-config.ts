@@ -80,6 +80,7 @@ export function validateConfig(value: unknown, file: string): UserConfig {
     }
   });
   config.endpoints?.forEach((endpoint, i) => checkRegex(endpoint.url, `endpoints[${i}].url`));
+  config.endpoints?.forEach((endpoint, i) => endpoint.webhookKey && checkRegex(endpoint.webhookKey, `endpoints[${i}].webhookKey`));
   config.sinks?.forEach((sink, i) => sink.file && checkRegex(sink.file, `sinks[${i}].file`));
   return config;
 }

@@ -151,7 +151,7 @@ function toFinding(flow: Flow, call: ts.CallExpression | ts.NewExpression, argum
   });
   return {
     ruleId: RULE_ID,
-    message: `${flow.kind} data (\`${sourceText}\`) reaches \`${callee}\`, which sends it to ${match.platform}. Send a masked value (a sanitizer listed in the finleak config) or a reference the customer can open in the bank's own app.`,
+    message: `${flow.kind} data (\`${sourceText}\`) reaches \`${callee}\`, which sends it to ${match.platform}${MATCH_NOTE[match.matchedBy]}. Send a masked value (a sanitizer listed in the finleak config) or a reference the customer can open in the bank's own app.`,
     source: { kind: flow.kind, reason: flow.reason, expression: sourceText, location: locationOf(sourceNode) },
     sink: {
       platform: match.platform,
@@ -167,6 +167,14 @@ function toFinding(flow: Flow, call: ts.CallExpression | ts.NewExpression, argum
     fingerprint,
   };
 }
+
+/** Said in the message when a send call was not recognised by its resolved declaration or a known URL. */
+const MATCH_NOTE: Record<SinkMatch['matchedBy'], string> = {
+  declaration: '',
+  url: '',
+  'webhook-name': ' (recognised by the name its webhook URL is read from, not by a known host)',
+  name: ' (the SDK is untyped: recognised by import and method name, not by type)',
+};
 
 /** Of two consecutive steps on the same node, keeps the later, more specific one (but never drops the source). */
 function collapse(steps: Step[]): Step[] {

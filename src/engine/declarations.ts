@@ -21,11 +21,35 @@ export function packageOfFile(program: ts.Program, sourceFile: ts.SourceFile): s
   const at = fileName.lastIndexOf(marker);
   if (at < 0) return fileName;
   const parts = fileName.slice(at + marker.length).split('/');
-  const name = parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
+  const folder = parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
+  const name = installedName(`${fileName.slice(0, at + marker.length)}${folder}`, folder);
   if (name === 'typescript' || name === '@ts-morph/common') return 'lib';
   if (name.startsWith('@types/')) {
     const typed = name.slice('@types/'.length);
     return typed.includes('__') ? `@${typed.replace('__', '/')}` : typed;
+  }
+  return name;
+}
+
+const installedNames = new Map<string, string>();
+
+/**
+ * The name a package was published under, read from its package.json: an
+ * install under an alias (`"tg-v2": "npm:node-telegram-bot-api@2"`) still
+ * declares what the real package declares.
+ */
+function installedName(packageDir: string, folder: string): string {
+  let name = installedNames.get(packageDir);
+  if (name === undefined) {
+    name = folder;
+    try {
+      const text = ts.sys.readFile(`${packageDir}/package.json`);
+      const declared = text ? (JSON.parse(text) as { name?: unknown }).name : undefined;
+      if (typeof declared === 'string' && declared) name = declared;
+    } catch {
+      // unreadable or malformed package.json: keep the folder name
+    }
+    installedNames.set(packageDir, name);
   }
   return name;
 }

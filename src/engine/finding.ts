@@ -36,8 +36,13 @@ export interface FindingSink {
   callee: string;
   /** The payload slot that receives the data, e.g. "argument `text`". */
   argument: string;
-  /** How the call was recognised: by its resolved declaration, or by the URL it posts to. */
-  matchedBy: 'declaration' | 'url';
+  /**
+   * How the call was recognised: by its resolved declaration; by the URL it
+   * posts to; by the name of the env variable or config key its webhook URL
+   * is read from (`webhook-name`, host unknown statically); or, for SDKs
+   * without typings, by import and member names only (`name`, not by type).
+   */
+  matchedBy: 'declaration' | 'url' | 'webhook-name' | 'name';
   url?: string;
   location: SourceLocation;
   /** Name of the function that contains the sink call, if any. */

@@ -869,10 +869,15 @@ export class FlowAnalyzer {
   private propagatorFor(declaration: ts.Declaration): PropagatorSpec | undefined {
     if (this.isProjectNode(declaration)) return undefined;
     const address = addressOf(this.program, declaration);
-    if (!address.member) return undefined;
-    const qualified = address.type ? `${address.type}.${address.member}` : address.member;
+    // `Type.method`, `Type.*` (any method of Type), a bare `Type` for its constructor (`new Type(...)`),
+    // or a bare function name (never matching a member of a type).
+    const qualified = address.type ? (address.member ? `${address.type}.${address.member}` : address.type) : address.member;
+    if (!qualified) return undefined;
+    const anyMember = address.type && address.member ? `${address.type}.*` : undefined;
     return this.policy.propagators.find(
-      (p) => (p.function === qualified || (!p.function.includes('.') && p.function === address.member)) && (!p.module || moduleMatches(address, p.module, this.policy.baseDir)),
+      (p) =>
+        (p.function === qualified || p.function === anyMember || (!p.function.includes('.') && address.member !== '' && p.function === address.member)) &&
+        (!p.module || moduleMatches(address, p.module, this.policy.baseDir)),
     );
   }
 

@@ -59,7 +59,7 @@ export function argumentAt(call: ts.CallExpression | ts.NewExpression, at: Paylo
     if (!node) return undefined;
     node = skipOuter(node);
     if (!ts.isObjectLiteralExpression(node)) return undefined;
-    const property = node.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === field);
+    const property = node.properties.find((p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === field);
     node = property && ts.isPropertyAssignment(property) ? property.initializer : property && ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
   }
   return node;

@@ -80,6 +80,12 @@ export interface SinkSpec {
   file?: string;
   /** Arguments/properties carrying message content: `arg1`, `arg0.text`, `arg0.messages[].text`. */
   payload: string[];
+  /**
+   * For SDKs without typings: match calls whose receiver is untyped (`any`)
+   * but comes from an import or `require` of `module`, by the member path
+   * written in `method`. Such findings say they were matched by name.
+   */
+  untyped?: boolean;
 }
 
 /**
@@ -99,6 +105,18 @@ export interface HttpCarrierSpec {
   httpMethodFrom?: string;
   /** Where the request body is: `arg1`, `arg1.body`, `arg0.data`. */
   body: string;
+  /**
+   * The call's receiver is a client made with a base URL (`axios.create({ baseURL })`,
+   * `got.extend({ prefixUrl })`): the call's URL is relative to it.
+   */
+  base?: { method: string | string[]; url: string };
+  /**
+   * The URL (and HTTP method) are arguments of the call that made the receiver
+   * (`https.request(url).end(body)`, `superagent.post(url).send(body)`);
+   * `url` and `httpMethodFrom` are then read on that call. `httpMethod: "callee"`
+   * takes the HTTP method from that call's name.
+   */
+  via?: { method: string | string[]; url: string; httpMethodFrom?: string; httpMethodFromName?: boolean };
 }
 
 /** A REST endpoint of a messaging platform. */
@@ -116,6 +134,13 @@ export interface EndpointSpec {
    * Checked only where the body is an object literal in the code.
    */
   bodyHas?: string;
+  /**
+   * Regular expression source (case-insensitive) for names of environment
+   * variables, config keys or variables a webhook URL of this platform is read
+   * from (`SLACK_WEBHOOK_URL`, `teams.webhookUrl`), when the URL's host is not
+   * known statically. Such findings say the URL was recognised by its name.
+   */
+  webhookKey?: string;
 }
 
 export interface SanitizerSpec {
@@ -174,6 +199,8 @@ export interface PlatformModel {
   platform: string;
   /** Link to the API documentation this model follows. */
   docs: string;
+  /** Package name -> the major versions this model was written against (shown by `finleak sinks`). */
+  versions?: Record<string, string>;
   sinks?: SinkSpec[];
   endpoints?: EndpointSpec[];
 }

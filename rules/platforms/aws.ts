@@ -1,0 +1,25 @@
+import { definePlatform } from '../define.js';
+
+/**
+ * Amazon messaging: SNS (SMS, push, email topics), Pinpoint, End User
+ * Messaging SMS and Chime SDK Messaging through the AWS SDK v3. A v3 send is
+ * `client.send(new PublishCommand(input))`: `send` is the generic Smithy
+ * client method, so the command's constructor is the sink. The aggregated
+ * clients (`new SNS().publish(input)`) are ordinary methods.
+ * Docs: https://docs.aws.amazon.com/sns/latest/api/API_Publish.html
+ * SDK: https://docs.aws.amazon.com/AWSJavaScriptSDK/v3/latest/client/sns/command/PublishCommand/
+ */
+export default definePlatform({
+  platform: 'Amazon SNS / Pinpoint / Chime',
+  docs: 'https://docs.aws.amazon.com/sns/latest/api/API_Publish.html',
+  versions: { '@aws-sdk/client-sns': '3', '@aws-sdk/client-pinpoint': '3', '@aws-sdk/client-pinpoint-sms-voice-v2': '3', '@aws-sdk/client-chime-sdk-messaging': '3' },
+  sinks: [
+    { module: '@aws-sdk/client-sns', type: 'PublishCommand', method: 'constructor', payload: ['arg0.Message', 'arg0.Subject', 'arg0.MessageAttributes'] },
+    { module: '@aws-sdk/client-sns', type: 'PublishBatchCommand', method: 'constructor', payload: ['arg0.PublishBatchRequestEntries'] },
+    { module: '@aws-sdk/client-sns', type: 'SNS', method: ['publish', 'publishBatch'], payload: ['arg0.Message', 'arg0.Subject', 'arg0.PublishBatchRequestEntries'] },
+    { module: '@aws-sdk/client-pinpoint', type: ['SendMessagesCommand', 'SendUsersMessagesCommand'], method: 'constructor', payload: ['arg0.MessageRequest', 'arg0.SendUsersMessageRequest'] },
+    { module: '@aws-sdk/client-pinpoint-sms-voice-v2', type: ['SendTextMessageCommand', 'SendMediaMessageCommand'], method: 'constructor', payload: ['arg0.MessageBody'] },
+    { module: '@aws-sdk/client-chime-sdk-messaging', type: ['SendChannelMessageCommand', 'UpdateChannelMessageCommand'], method: 'constructor', payload: ['arg0.Content', 'arg0.Metadata'] },
+  ],
+  endpoints: [{ method: 'POST', url: '^https://sns\\.[a-z0-9-]+\\.amazonaws\\.com/?', payload: ['Message', 'Subject'] }],
+});

@@ -1,0 +1,26 @@
+import { definePlatform } from '../define.js';
+
+/**
+ * Matrix (Element and bridges): `matrix-js-sdk`, `matrix-bot-sdk` and the
+ * client-server API. matrix-js-sdk overloads put the body second or third
+ * (with a thread id), so both positions are payload.
+ * Docs: https://spec.matrix.org/latest/client-server-api/#put_matrixclientv3roomsroomidsendeventtypetxnid
+ * matrix-js-sdk: https://matrix-org.github.io/matrix-js-sdk/classes/matrix.MatrixClient.html#sendTextMessage
+ * matrix-bot-sdk: https://turt2live.github.io/matrix-bot-sdk/classes/MatrixClient.html#sendText
+ */
+export default definePlatform({
+  platform: 'Matrix',
+  docs: 'https://spec.matrix.org/latest/client-server-api/#put_matrixclientv3roomsroomidsendeventtypetxnid',
+  versions: { 'matrix-js-sdk': '>=30', 'matrix-bot-sdk': '0.7 - 0.8' },
+  sinks: [
+    {
+      module: 'matrix-js-sdk',
+      type: 'MatrixClient',
+      method: ['sendMessage', 'sendTextMessage', 'sendHtmlMessage', 'sendNotice', 'sendHtmlNotice', 'sendEmoteMessage', 'sendEvent'],
+      payload: ['arg1', 'arg2', 'arg3'],
+    },
+    { module: 'matrix-bot-sdk', type: 'MatrixClient', method: ['sendText', 'sendHtmlText', 'sendNotice', 'sendHtmlNotice', 'sendMessage', 'sendEvent'], payload: ['arg1', 'arg2'] },
+    { module: 'matrix-bot-sdk', type: 'MatrixClient', method: ['replyText', 'replyHtmlText', 'replyNotice', 'replyHtmlNotice'], payload: ['arg2', 'arg3'] },
+  ],
+  endpoints: [{ method: 'PUT', url: '/_matrix/client/(v3|r0)/rooms/[^/]+/send/m\\.room\\.message/[^/]+$', payload: ['body', 'formatted_body'] }],
+});

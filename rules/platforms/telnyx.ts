@@ -1,0 +1,23 @@
+import { definePlatform } from '../define.js';
+
+/**
+ * Telnyx Messaging: `client.messages.send(...)` in telnyx 2+ (`create` in
+ * older releases), and the REST API.
+ * Docs: https://developers.telnyx.com/api/messaging/send-message
+ */
+export default definePlatform({
+  platform: 'Telnyx',
+  docs: 'https://developers.telnyx.com/api/messaging/send-message',
+  versions: { telnyx: '1 - 7' },
+  sinks: [
+    {
+      module: 'telnyx',
+      type: 'Messages',
+      method: ['send', 'create', 'sendLongCode', 'sendNumberPool', 'sendShortCode', 'sendGroupMms', 'sendWithAlphanumericSender', 'schedule'],
+      payload: ['arg0.text', 'arg0.subject', 'arg0.media_urls'],
+    },
+  ],
+  endpoints: [
+    { method: 'POST', url: '^https://api\\.telnyx\\.com/v2/messages(/(long_code|number_pool|short_code|group_mms|alphanumeric_sender_id|schedule))?$', payload: ['text', 'subject', 'media_urls'] },
+  ],
+});
