@@ -27,8 +27,8 @@ describe('how a send call was recognised', () => {
     expect(byName).toEqual([
       'webhooks.ts:8 Slack POST Slack webhook URL read from `process.env.SLACK_WEBHOOK_URL`',
       'webhooks.ts:9 Microsoft Teams POST Microsoft Teams webhook URL read from `teamsWebhook`',
-      'webhooks.ts:10 Discord POST Discord webhook URL read from `process.env.DISCORD_WEBHOOK`',
-      'webhooks.ts:16 Slack POST Slack webhook URL read from `body.response_url`',
+      'webhooks.ts:11 Discord POST Discord webhook URL read from `process.env.DISCORD_WEBHOOK`',
+      'webhooks.ts:17 Slack POST Slack webhook URL read from `body.response_url`',
     ]);
     for (const f of result.findings.filter((f) => f.sink.matchedBy === 'webhook-name')) expect(f.message).toContain('recognised by the name its webhook URL is read from');
   });
