@@ -12,11 +12,14 @@ import { definePlatform } from '../define.js';
 export default definePlatform({
   platform: 'Amazon SNS / Pinpoint / Chime',
   docs: 'https://docs.aws.amazon.com/sns/latest/api/API_Publish.html',
-  versions: { '@aws-sdk/client-sns': '3', '@aws-sdk/client-pinpoint': '3', '@aws-sdk/client-pinpoint-sms-voice-v2': '3', '@aws-sdk/client-chime-sdk-messaging': '3' },
+  versions: { 'aws-sdk': '2', '@aws-sdk/client-sns': '3', '@aws-sdk/client-pinpoint': '3', '@aws-sdk/client-pinpoint-sms-voice-v2': '3', '@aws-sdk/client-chime-sdk-messaging': '3' },
   sinks: [
     { module: '@aws-sdk/client-sns', type: 'PublishCommand', method: 'constructor', payload: ['arg0.Message', 'arg0.Subject', 'arg0.MessageAttributes'] },
     { module: '@aws-sdk/client-sns', type: 'PublishBatchCommand', method: 'constructor', payload: ['arg0.PublishBatchRequestEntries'] },
     { module: '@aws-sdk/client-sns', type: 'SNS', method: ['publish', 'publishBatch'], payload: ['arg0.Message', 'arg0.Subject', 'arg0.PublishBatchRequestEntries'] },
+    // AWS SDK v2: `new SNS().publish({ Message, PhoneNumber }).promise()`.
+    { module: 'aws-sdk', type: 'SNS', method: ['publish', 'publishBatch'], payload: ['arg0.Message', 'arg0.Subject', 'arg0.MessageAttributes', 'arg0.PublishBatchRequestEntries'] },
+    { module: 'aws-sdk', type: 'Pinpoint', method: ['sendMessages', 'sendUsersMessages'], payload: ['arg0.MessageRequest', 'arg0.SendUsersMessageRequest'] },
     { module: '@aws-sdk/client-pinpoint', type: ['SendMessagesCommand', 'SendUsersMessagesCommand'], method: 'constructor', payload: ['arg0.MessageRequest', 'arg0.SendUsersMessageRequest'] },
     { module: '@aws-sdk/client-pinpoint-sms-voice-v2', type: ['SendTextMessageCommand', 'SendMediaMessageCommand'], method: 'constructor', payload: ['arg0.MessageBody'] },
     { module: '@aws-sdk/client-chime-sdk-messaging', type: ['SendChannelMessageCommand', 'UpdateChannelMessageCommand'], method: 'constructor', payload: ['arg0.Content', 'arg0.Metadata'] },

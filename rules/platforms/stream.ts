@@ -13,7 +13,7 @@ export default definePlatform({
     { module: 'stream-chat', type: 'Channel', method: 'sendMessage', payload: ['arg0'] },
     { module: 'stream-chat', type: 'StreamChat', method: 'updateMessage', payload: ['arg0'] },
     { module: 'stream-chat', type: 'StreamChat', method: 'partialUpdateMessage', payload: ['arg1.set'] },
-    { module: '@stream-io/node-sdk', type: ['ChannelApi', 'ChatApi', 'StreamChannel', 'StreamChatClient'], method: 'sendMessage', payload: ['arg0.message'] },
+    { module: '@stream-io/node-sdk', type: ['ChannelApi', 'ChatApi', 'StreamChannel', 'StreamChatClient'], method: 'sendMessage', payload: ['arg0.message.text', 'arg0.message.html', 'arg0.message.attachments', 'arg0.message.custom'] },
   ],
   endpoints: [{ method: 'POST', url: '^https://chat(-[a-z-]+)?\\.stream-io-api\\.com/channels/[^/]+/[^/]+/message', payload: ['message'] }],
 });

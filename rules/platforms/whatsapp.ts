@@ -14,6 +14,10 @@ const baileysContent = ['arg1.text', 'arg1.caption', 'arg1.image', 'arg1.documen
 export default definePlatform({
   platform: 'WhatsApp',
   docs: 'https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages',
+  untested: {
+    '@whiskeysockets/baileys': 'cannot be installed from the npm registry alone: it depends on GitHub repositories (libsignal-node, eslint-config)',
+    baileys: 'same package as @whiskeysockets/baileys, same GitHub dependencies',
+  },
   versions: { 'whatsapp-api-js': '4 - 6', '@whiskeysockets/baileys': '6 - 7', baileys: '6 - 7', 'whatsapp-web.js': '1' },
   sinks: [
     { module: 'whatsapp-api-js', type: 'WhatsAppAPI', method: ['sendMessage', 'broadcastMessage'], payload: ['arg2'] },

@@ -17,6 +17,7 @@ export function describeSinks(models: readonly PlatformModel[] = platforms): str
   const lines: string[] = [];
   let sinkCount = 0;
   let endpointCount = 0;
+  let untested = 0;
   const packages = new Set<string>();
   for (const model of models) {
     lines.push(`${model.platform}  (${model.docs})`);
@@ -33,11 +34,16 @@ export function describeSinks(models: readonly PlatformModel[] = platforms): str
       const named = endpoint.webhookKey ? `  (also URLs read from names matching /${endpoint.webhookKey}/i)` : '';
       lines.push(`  HTTP ${endpoint.method ?? 'any'} /${endpoint.url}/  payload: ${(endpoint.payload ?? ['(whole body)']).join(', ')}${named}`);
     }
+    for (const [module, reason] of Object.entries(model.untested ?? {})) {
+      untested++;
+      lines.push(`  untested: ${module}: ${reason}`);
+    }
   }
   const clients = [...new Set(carriers.map((c) => c.name))].join(', ');
   lines.push('');
   lines.push(`HTTP clients followed to the endpoints above: ${clients}`);
   lines.push(`${models.length} platforms, ${packages.size} packages, ${sinkCount} SDK call models, ${endpointCount} endpoints.`);
+  if (untested > 0) lines.push(`${untested} of the packages are modelled from their typings but not proven by a test fixture (see "untested" above).`);
   lines.push('Add your own in finleak.config.json under "sinks" and "endpoints" (same shapes as rules/platforms/*.ts).');
   return `${lines.join('\n')}\n`;
 }

@@ -160,6 +160,7 @@ function toFinding(flow: Flow, call: ts.CallExpression | ts.NewExpression, argum
       argument: slotLabel,
       matchedBy: match.matchedBy,
       ...(match.url !== undefined ? { url: match.url } : {}),
+      ...(match.httpClient !== undefined ? { httpClient: match.httpClient } : {}),
       location: locationOf(call),
       ...(enclosingFunction !== undefined ? { enclosingFunction } : {}),
     },

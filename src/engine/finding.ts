@@ -44,6 +44,8 @@ export interface FindingSink {
    */
   matchedBy: 'declaration' | 'url' | 'webhook-name' | 'name';
   url?: string;
+  /** For `url` and `webhook-name` matches: the generic HTTP client the request goes through (`axios`, `fetch`). */
+  httpClient?: string;
   location: SourceLocation;
   /** Name of the function that contains the sink call, if any. */
   enclosingFunction?: string;

@@ -25,6 +25,8 @@ export interface SinkMatch {
   api: string;
   matchedBy: MatchedBy;
   url?: string;
+  /** The generic HTTP client the call goes through (`axios`, `fetch`), for `url` and `webhook-name` matches. */
+  httpClient?: string;
   slots: PayloadSlot[];
 }
 
@@ -249,7 +251,7 @@ export class SinkMatcher {
       if (endpoint.spec.bodyHas && !this.bodyMayHave(call, carrier.body, endpoint.spec.bodyHas)) continue;
       if (urlMatches(folded, endpoint.url)) {
         const url = displayUrl(folded);
-        return { platform: endpoint.spec.platform, api: `${displayMethod(httpMethod)} ${url}`, matchedBy: 'url', url, slots: this.bodySlots(call, carrier, endpoint) };
+        return { platform: endpoint.spec.platform, api: `${displayMethod(httpMethod)} ${url}`, matchedBy: 'url', url, httpClient: carrier.spec.name, slots: this.bodySlots(call, carrier, endpoint) };
       }
       if (!byName && endpoint.webhookKey && hostUnknown(folded)) {
         const name = names.find((n) => endpoint.webhookKey!.test(n));
@@ -263,6 +265,7 @@ export class SinkMatcher {
       api: `${displayMethod(httpMethod)} ${byName.endpoint.spec.platform} webhook URL read from \`${byName.name}\``,
       matchedBy: 'webhook-name',
       url,
+      httpClient: carrier.spec.name,
       slots: this.bodySlots(call, carrier, byName.endpoint),
     };
   }

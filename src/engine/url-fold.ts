@@ -40,14 +40,22 @@ export function foldString(checker: ts.TypeChecker, expression: ts.Expression, n
   if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
     const initializer = constantInitializer(checker, node);
     if (initializer) return fold(initializer);
-    const type = checker.getTypeAtLocation(node);
-    if (type.isStringLiteral()) return type.value;
+    const typed = foldType(checker.getTypeAtLocation(node));
+    if (typed !== undefined) return typed;
     names.push(node.getText());
     return HOLE;
   }
-  const type = checker.getTypeAtLocation(node);
+  return foldType(checker.getTypeAtLocation(node)) ?? HOLE;
+}
+
+/** A string literal type, or a template literal type (`/channels/${string}/messages`) with its holes. */
+function foldType(type: ts.Type): string | undefined {
   if (type.isStringLiteral()) return type.value;
-  return HOLE;
+  if (type.flags & ts.TypeFlags.TemplateLiteral) {
+    const { texts } = type as ts.TemplateLiteralType;
+    return texts.join(HOLE);
+  }
+  return undefined;
 }
 
 /** `new URL('/x', base)`: an absolute path replaces the base's path; a relative one is appended. */

@@ -201,6 +201,12 @@ export interface PlatformModel {
   docs: string;
   /** Package name -> the major versions this model was written against (shown by `finleak sinks`). */
   versions?: Record<string, string>;
+  /**
+   * Packages modelled here that no test fixture imports, each with the reason
+   * (cannot be installed, typings too heavy). `finleak sinks` shows them; the
+   * registry test requires every other modelled package to fire in a fixture.
+   */
+  untested?: Record<string, string>;
   sinks?: SinkSpec[];
   endpoints?: EndpointSpec[];
 }
