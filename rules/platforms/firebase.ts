@@ -10,12 +10,8 @@ export default definePlatform({
   docs: 'https://firebase.google.com/docs/reference/admin/node/firebase-admin.messaging.messaging#messagingsend',
   versions: { 'firebase-admin': '11 - 14' },
   sinks: [
-    {
-      module: 'firebase-admin',
-      type: 'Messaging',
-      method: ['send', 'sendEach', 'sendEachForMulticast', 'sendAll', 'sendMulticast'],
-      payload: ['arg0.notification', 'arg0.data', 'arg0.android', 'arg0.apns', 'arg0.webpush', 'arg0[].notification', 'arg0[].data'],
-    },
+    { module: 'firebase-admin', type: 'Messaging', method: ['send', 'sendEachForMulticast', 'sendMulticast'], payload: ['arg0.notification', 'arg0.data', 'arg0.android', 'arg0.apns', 'arg0.webpush'] },
+    { module: 'firebase-admin', type: 'Messaging', method: ['sendEach', 'sendAll'], payload: ['arg0[].notification', 'arg0[].data', 'arg0[].android', 'arg0[].apns', 'arg0[].webpush'] },
   ],
   endpoints: [{ method: 'POST', url: '^https://fcm\\.googleapis\\.com/(v1/projects/[^/]+/messages:send|fcm/send)', payload: ['message', 'notification', 'data'] }],
 });

@@ -12,7 +12,8 @@ export default definePlatform({
   versions: { 'node-zendesk': '5 - 6', 'sunshine-conversations-client': '9 - 14 (untyped)' },
   sinks: [
     { module: 'node-zendesk', type: 'Tickets', method: ['create', 'createMany'], payload: ['arg0.ticket', 'arg0.tickets'] },
-    { module: 'node-zendesk', type: 'Tickets', method: ['update', 'updateMany'], payload: ['arg1.ticket', 'arg1.tickets', 'arg0.tickets'] },
+    { module: 'node-zendesk', type: 'Tickets', method: 'update', payload: ['arg1.ticket'] },
+    { module: 'node-zendesk', type: 'Tickets', method: 'updateMany', payload: ['arg0.tickets', 'arg1.ticket', 'arg1.tickets'] },
     { module: 'sunshine-conversations-client', untyped: true, method: 'postMessage', payload: ['arg2.content'] },
   ],
   endpoints: [
