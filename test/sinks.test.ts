@@ -8,15 +8,16 @@ import { checkFixture, expectedFindings, findingKeys, fixturePath, repoRoot } fr
 
 /**
  * The sink catalogue in rules/ on real SDK typings. Each fixture imports the
- * real packages (root devDependencies); a send call with financial data in a
+ * real packages (devDependencies of the repository or of fixtures/package.json); a send call with financial data in a
  * payload argument is marked `// finleak-expect: Kind`, a close call with it
  * only in a non-payload argument (recipient, channel, id) is marked
  * `// finleak-clean: why` and must not fire. One program load per fixture:
  * everything below shares `checkFixture`'s cache.
  */
 const FIXTURES = ['sinks-http', 'sinks-sdk', 'sinks-catalogue'];
-const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
-const installed = new Set(Object.keys(manifest.devDependencies).map((name) => name.replace(/^@types\//, '')));
+// The SDKs are devDependencies of the repository (those the example bot uses) or of fixtures/package.json (the rest).
+const devDependencies = (manifest: string): string[] => Object.keys((JSON.parse(readFileSync(manifest, 'utf8')) as { devDependencies: Record<string, string> }).devDependencies);
+const installed = new Set([...devDependencies(path.join(repoRoot, 'package.json')), ...devDependencies(fixturePath('package.json'))].map((name) => name.replace(/^@types\//, '')));
 // Packages whose typings reach the fixtures only through an installed package that depends on them.
 for (const name of ['botbuilder-core', 'botframework-connector']) installed.add(name);
 
