@@ -12,6 +12,9 @@ import { definePlatform } from '../define.js';
 export default definePlatform({
   platform: 'Amazon SNS / Pinpoint / Chime',
   docs: 'https://docs.aws.amazon.com/sns/latest/api/API_Publish.html',
+  untested: {
+    'aws-sdk': 'not installed for tests: v2 is past end of support (September 2025) and unpacks to about 103 MB, more than the CI install budget allows (see fixtures/package.json); modelled from its typings; the same SNS Publish through @aws-sdk/client-sns is proven',
+  },
   versions: { 'aws-sdk': '2', '@aws-sdk/client-sns': '3', '@aws-sdk/client-pinpoint': '3', '@aws-sdk/client-pinpoint-sms-voice-v2': '3', '@aws-sdk/client-chime-sdk-messaging': '3' },
   sinks: [
     { module: '@aws-sdk/client-sns', type: 'PublishCommand', method: 'constructor', payload: ['arg0.Message', 'arg0.Subject', 'arg0.MessageAttributes'] },

@@ -10,6 +10,9 @@ import { definePlatform } from '../define.js';
 export default definePlatform({
   platform: 'WeChat',
   docs: 'https://developers.weixin.qq.com/doc/offiaccount/en/Message_Management/Service_Center_messages.html',
+  untested: {
+    wechaty: 'not installed for tests: about 106 MB in 386 packages with its puppets, more than the CI install budget allows (see fixtures/package.json); modelled from its typings',
+  },
   versions: { wechaty: '1' },
   sinks: [
     { module: 'wechaty', type: ['ContactMixin', 'RoomMixin', 'MessageMixin', 'WechatyBase', 'ContactInterface', 'RoomInterface', 'MessageInterface'], method: 'say', payload: ['arg0', 'arg1', 'arg2'] },

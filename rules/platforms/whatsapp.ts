@@ -15,6 +15,7 @@ export default definePlatform({
   platform: 'WhatsApp',
   docs: 'https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages',
   untested: {
+    'whatsapp-web.js': 'not installed for tests: about 71 MB in 202 packages (puppeteer), more than the CI install budget allows (see fixtures/package.json); modelled from its typings',
     '@whiskeysockets/baileys': 'cannot be installed from the npm registry alone: it depends on GitHub repositories (libsignal-node, eslint-config)',
     baileys: 'same package as @whiskeysockets/baileys, same GitHub dependencies',
   },
