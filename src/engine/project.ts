@@ -93,10 +93,8 @@ export function createHost(options: ts.CompilerOptions, onUnparsable?: (file: st
   host.directoryExists = (d) => d === libFolderInMemoryPath || (directoryExists?.call(host, d) ?? true);
   const settings = settingsKey(options);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    const shared = sharedDeclarationFile(fileName, languageVersion, settings, libs.get(fileName));
-    if (shared) return shared;
     try {
-      return getSourceFile.call(host, fileName, languageVersion, onError, shouldCreate);
+      return sharedDeclarationFile(fileName, languageVersion, settings, libs.get(fileName)) ?? getSourceFile.call(host, fileName, languageVersion, onError, shouldCreate);
     } catch (error) {
       // The parser is recursive: generated code nested thousands of levels deep overflows the stack.
       // That file is analysed as empty (and reported) so the rest of the project still is.
