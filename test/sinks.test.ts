@@ -5,6 +5,7 @@ import { carriers, platforms } from '../rules/index.js';
 import type { Finding } from '../src/engine/finding.js';
 import type { EndpointSpec, SinkSpec } from '../src/policy/types.js';
 import { checkFixture, expectedFindings, findingKeys, fixturePath, repoRoot } from './helpers/fixtures.js';
+import { asList as list } from '../src/engine/declarations.js';
 
 /**
  * The sink catalogue in rules/ on real SDK typings. Each fixture imports the
@@ -20,8 +21,6 @@ const devDependencies = (manifest: string): string[] => Object.keys((JSON.parse(
 const installed = new Set([...devDependencies(path.join(repoRoot, 'package.json')), ...devDependencies(fixturePath('package.json'))].map((name) => name.replace(/^@types\//, '')));
 // Packages whose typings reach the fixtures only through an installed package that depends on them.
 for (const name of ['botbuilder-core', 'botframework-connector']) installed.add(name);
-
-const list = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 async function outcomes() {
   return Promise.all(FIXTURES.map(async (name) => ({ name, outcome: await checkFixture(name) })));

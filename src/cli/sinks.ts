@@ -1,7 +1,6 @@
 import { carriers, platforms } from '../../rules/index.js';
 import type { PlatformModel, SinkSpec } from '../policy/types.js';
-
-const list = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+import { asList as list } from '../engine/declarations.js';
 
 function callText(sink: SinkSpec): string {
   const types = list(sink.type);

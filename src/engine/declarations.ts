@@ -102,6 +102,16 @@ export function moduleMatches(address: DeclarationAddress, wanted: string | read
 export const asList = <T>(value: T | readonly T[] | undefined): readonly T[] =>
   value === undefined ? [] : Array.isArray(value) ? (value as readonly T[]) : [value as T];
 
+/** `Type.method` → `method`: the name a call site shows. */
+export const lastSegment = (member: string): string => member.slice(member.lastIndexOf('.') + 1);
+
+/** Appends to the list a multimap keeps under `key`. */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** Symbols a call's callee resolves to: through import aliases and to every declaration of a union property. */
 export function calleeDeclarations(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression): ts.Declaration[] {
   const callee = skipOuter(call.expression);

@@ -1,5 +1,5 @@
 import { ts } from '@ts-morph/common';
-import { calleeName, skipOuter } from './declarations.js';
+import { calleeName, pushTo, skipOuter } from './declarations.js';
 import { ELEMENT } from './payload-path.js';
 
 /**
@@ -57,7 +57,7 @@ export class ProjectIndex {
       const target = skipOuter(node.left);
       for (const level of chainLevels(target)) {
         if (level.root === target) continue; // `x = v`: a definition of a variable, not a store
-        add(this.storesByName, level.name, { root: level.root, path: level.path, value: node.right, node });
+        pushTo(this.storesByName, level.name, { root: level.root, path: level.path, value: node.right, node });
       }
     } else if (ts.isCallExpression(node)) {
       const callee = skipOuter(node.expression);
@@ -65,20 +65,20 @@ export class ProjectIndex {
       const name = calleeName(node);
       if (name !== undefined && storingMembers.has(name)) {
         if (ts.isPropertyAccessExpression(callee)) {
-          for (const level of chainLevels(callee.expression)) add(this.storesByName, level.name, { root: level.root, path: level.path, call: node, target: 'this', node });
+          for (const level of chainLevels(callee.expression)) pushTo(this.storesByName, level.name, { root: level.root, path: level.path, call: node, target: 'this', node });
         }
         const first = node.arguments[0];
         if (first && !ts.isSpreadElement(first)) {
-          for (const level of chainLevels(first)) add(this.storesByName, level.name, { root: level.root, path: level.path, call: node, target: 0, node });
+          for (const level of chainLevels(first)) pushTo(this.storesByName, level.name, { root: level.root, path: level.path, call: node, target: 0, node });
         }
       }
       this.arguments(node);
     } else if (ts.isNewExpression(node)) {
       const name = calleeName(node);
-      if (name !== undefined) add(this.newsByName, name, node);
+      if (name !== undefined) pushTo(this.newsByName, name, node);
       this.arguments(node);
     } else if ((ts.isMethodDeclaration(node) && node.body) || (ts.isPropertyDeclaration(node) && node.initializer && isFunctionValue(node.initializer))) {
-      if (ts.isClassLike(node.parent) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) add(this.methodsByName, node.name.text, node);
+      if (ts.isClassLike(node.parent) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) pushTo(this.methodsByName, node.name.text, node);
     }
   }
 
@@ -86,7 +86,7 @@ export class ProjectIndex {
     call.arguments?.forEach((arg, index) => {
       const value = skipOuter(arg);
       const name = ts.isIdentifier(value) ? value.text : ts.isPropertyAccessExpression(value) ? value.name.text : undefined;
-      if (name !== undefined) add(this.argumentsByName, name, { call, index });
+      if (name !== undefined) pushTo(this.argumentsByName, name, { call, index });
     });
   }
 }
@@ -134,8 +134,3 @@ export function isFunctionValue(node: ts.Expression): boolean {
   return ts.isArrowFunction(value) || ts.isFunctionExpression(value);
 }
 
-function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}

@@ -1,6 +1,6 @@
 import { ts } from '@ts-morph/common';
 import type { EndpointSpec, HttpCarrierSpec, Policy, SinkSpec } from '../policy/types.js';
-import { addressOf, asList, calleeDeclarations, calleeName, moduleMatches, skipOuter, type DeclarationAddress } from './declarations.js';
+import { addressOf, asList, calleeDeclarations, calleeName, lastSegment, moduleMatches, pushTo, skipOuter, type DeclarationAddress } from './declarations.js';
 import { importOrigin, memberChain, producerCall } from './origins.js';
 import { argumentAt, parseFieldPath, parsePayloadPath, type PayloadPath } from './payload-path.js';
 import { displayUrl, foldString, HOLE, hostUnknown, urlMatches } from './url-fold.js';
@@ -58,7 +58,6 @@ interface CompiledEndpoint {
 
 const CONSTRUCTOR = 'constructor';
 const HTTP_VERBS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
-const lastSegment = (member: string): string => member.slice(member.lastIndexOf('.') + 1);
 const paths = (spec: string | undefined): PayloadPath[] =>
   (spec ?? '').split('|').flatMap((p) => parsePayloadPath(p.trim()) ?? []);
 
@@ -84,14 +83,14 @@ export class SinkMatcher {
         payload: spec.payload.flatMap((p) => parsePayloadPath(p) ?? []),
       };
       if (spec.untyped) {
-        for (const method of compiled.methods) push(this.untypedByName, lastSegment(method), compiled);
+        for (const method of compiled.methods) pushTo(this.untypedByName, lastSegment(method), compiled);
         continue;
       }
       if (compiled.methods.length === 0) this.aliasSinks.push(compiled);
       for (const method of compiled.methods) {
         // `new PublishCommand(input)`: the call is written with the class name.
-        if (method === CONSTRUCTOR) for (const type of compiled.types) push(this.byName, type, compiled);
-        else push(this.byName, lastSegment(method), compiled);
+        if (method === CONSTRUCTOR) for (const type of compiled.types) pushTo(this.byName, type, compiled);
+        else pushTo(this.byName, lastSegment(method), compiled);
       }
     }
     for (const spec of policy.carriers) {
@@ -104,7 +103,7 @@ export class SinkMatcher {
         body: paths(spec.body),
         httpMethodFrom: paths(spec.via?.httpMethodFrom ?? spec.httpMethodFrom),
       };
-      for (const method of compiled.methods) push(this.carriersByName, lastSegment(method), compiled);
+      for (const method of compiled.methods) pushTo(this.carriersByName, lastSegment(method), compiled);
     }
     this.endpoints = policy.endpoints.map((spec) => ({
       spec,
@@ -330,8 +329,3 @@ function combineUrls(base: string, relative: string): string {
 
 const displayMethod = (method: string): string => (method.includes(HOLE) ? 'request' : method);
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}

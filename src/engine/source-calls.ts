@@ -1,6 +1,6 @@
 import { ts } from '@ts-morph/common';
 import type { HttpCarrierSpec, SourceCallSpec } from '../policy/types.js';
-import { addressOf, asList, calleeDeclarations, calleeName, moduleMatches, skipOuter, type DeclarationAddress } from './declarations.js';
+import { addressOf, asList, calleeDeclarations, calleeName, lastSegment, moduleMatches, pushTo, skipOuter, type DeclarationAddress } from './declarations.js';
 import type { FinancialMatch } from './financial-types.js';
 import { argumentAt, parsePayloadPath, type PayloadPath } from './payload-path.js';
 import { displayUrl, foldString, urlMatches } from './url-fold.js';
@@ -30,7 +30,6 @@ interface CompiledClient {
   httpMethodFrom?: PayloadPath;
 }
 
-const lastSegment = (member: string): string => member.slice(member.lastIndexOf('.') + 1);
 
 /**
  * Calls modelled in `sources.calls` as returning financial data. Their result
@@ -58,7 +57,7 @@ export class SourceCalls {
         continue;
       }
       const compiled = { spec, types: asList(spec.type), methods: asList(spec.method) };
-      for (const method of compiled.methods) push(this.byName, lastSegment(method), compiled);
+      for (const method of compiled.methods) pushTo(this.byName, lastSegment(method), compiled);
     }
     if (this.urlCalls.length > 0) {
       for (const spec of clients) {
@@ -69,7 +68,7 @@ export class SourceCalls {
           url: parsePayloadPath(spec.url)!,
           ...(spec.httpMethodFrom ? { httpMethodFrom: parsePayloadPath(spec.httpMethodFrom)! } : {}),
         };
-        for (const method of compiled.methods) push(this.clientsByName, lastSegment(method), compiled);
+        for (const method of compiled.methods) pushTo(this.clientsByName, lastSegment(method), compiled);
       }
     }
   }
@@ -138,8 +137,3 @@ export class SourceCalls {
   }
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
