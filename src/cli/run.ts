@@ -44,7 +44,7 @@ Options for check:
   paths                  only report send calls in these files or folders
                          (the whole program is still analysed)
 
-Options for pull requests (see "Use in CI" in the README):
+Options for pull requests (see docs/ci.md):
       --baseline <file>        fail only on findings that are not in this baseline file;
                                report baseline entries that no longer occur as fixed
       --update-baseline        write the current findings to the --baseline file
