@@ -81,7 +81,8 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
         for (const found of flows) {
           const finding = toFinding(found, call, slot.expression, slot.label, match, relative);
           const kept = byKind.get(found.kind);
-          if (!kept || finding.trace.length < kept.trace.length) byKind.set(found.kind, finding);
+          if (!kept || finding.trace.length < kept.trace.length) byKind.set(found.kind, withFieldsOf(finding, kept));
+          else byKind.set(found.kind, withFieldsOf(kept, finding));
         }
       }
     } catch (error) {
@@ -152,7 +153,14 @@ function toFinding(flow: Flow, call: ts.CallExpression | ts.NewExpression, argum
   return {
     ruleId: RULE_ID,
     message: `${flow.kind} data (\`${sourceText}\`) reaches \`${callee}\`, which sends it to ${match.platform}${MATCH_NOTE[match.matchedBy]}. Send a masked value (a sanitizer listed in the finleak config) or a reference the customer can open in the bank's own app.`,
-    source: { kind: flow.kind, reason: flow.reason, expression: sourceText, location: locationOf(sourceNode) },
+    source: {
+      kind: flow.kind,
+      reason: flow.reason,
+      ...(flow.fields ? { fields: [...flow.fields] } : {}),
+      ...(flow.categories ? { categories: [...flow.categories] } : {}),
+      expression: sourceText,
+      location: locationOf(sourceNode),
+    },
     sink: {
       platform: match.platform,
       api: match.api,
@@ -166,6 +174,17 @@ function toFinding(flow: Flow, call: ts.CallExpression | ts.NewExpression, argum
     },
     trace,
     fingerprint,
+  };
+}
+
+/** One sink call, one finding per source kind: the kept finding names the fields and categories of every flow of that kind. */
+function withFieldsOf(kept: Finding, other: Finding | undefined): Finding {
+  if (!other) return kept;
+  const fields = [...new Set([...(kept.source.fields ?? []), ...(other.source.fields ?? [])])];
+  const categories = [...new Set([...(kept.source.categories ?? []), ...(other.source.categories ?? [])])];
+  return {
+    ...kept,
+    source: { ...kept.source, ...(fields.length ? { fields } : {}), ...(categories.length ? { categories } : {}) },
   };
 }
 

@@ -24,6 +24,14 @@ export interface FindingSource {
   kind: string;
   /** Why that type is financial, e.g. "type name matches `BankAccount`". */
   reason: string;
+  /** The financial fields of that type that reach the send, e.g. `["balance", "iban"]`. */
+  fields?: string[];
+  /**
+   * Their data categories, e.g. `["balance", "account-identifier"]` (the
+   * categories of `rules/financial.ts` and the config), so a bank can tune
+   * severity per category. In JSON output and in SARIF result `properties`.
+   */
+  categories?: string[];
   expression: string;
   location: SourceLocation;
 }

@@ -8,8 +8,16 @@ export interface Step {
 
 /** Data that reaches an expression from a financial source. `steps[0]` is the source. */
 export interface Flow {
+  /** The type (or schema, table, SDK model) that holds the financial fields, e.g. "BankAccount". */
   kind: string;
   reason: string;
+  /**
+   * The financial fields of `kind` that reach the expression (`balance`,
+   * `attributes.current_balance`), and their data categories (`balance`,
+   * `account-identifier`, ...): only these fields of a financial value taint.
+   */
+  fields?: readonly string[];
+  categories?: readonly string[];
   steps: Step[];
   /**
    * Parameters the source value came in through, when the source is a value
@@ -48,7 +56,10 @@ export function extend(taint: Taint, ...steps: Step[]): Taint {
   };
 }
 
-/** Unites taints, keeping the shortest flow per source kind and per parameter slot. */
+/**
+ * Unites taints, keeping the shortest flow per source kind and per parameter
+ * slot; the kept flow of a kind names the fields and categories of all of them.
+ */
 export function union(taints: readonly Taint[]): Taint {
   const nonEmpty = taints.filter((t) => !isEmpty(t));
   if (nonEmpty.length <= 1) return nonEmpty[0] ?? EMPTY;
@@ -57,7 +68,8 @@ export function union(taints: readonly Taint[]): Taint {
   for (const taint of nonEmpty) {
     for (const flow of taint.flows) {
       const kept = flows.get(flow.kind);
-      if (!kept || flow.steps.length < kept.steps.length) flows.set(flow.kind, flow);
+      const shorter = !kept || flow.steps.length < kept.steps.length;
+      flows.set(flow.kind, !kept ? flow : shorter ? mergeFields(flow, kept) : mergeFields(kept, flow));
     }
     for (const param of taint.params) {
       const key = `${param.fn.pos}:${param.fn.getSourceFile().fileName}:${param.index}:${param.fields.join('.')}`;
@@ -66,4 +78,17 @@ export function union(taints: readonly Taint[]): Taint {
     }
   }
   return { flows: [...flows.values()], params: [...params.values()] };
+}
+
+/** `kept` with the fields and categories of `other` added (both flows are of one kind). */
+export function mergeFields(kept: Flow, other: Flow): Flow {
+  const fields = addAll(kept.fields, other.fields);
+  const categories = addAll(kept.categories, other.categories);
+  if (fields === kept.fields && categories === kept.categories) return kept;
+  return { ...kept, ...(fields ? { fields } : {}), ...(categories ? { categories } : {}) };
+}
+
+function addAll(into: readonly string[] | undefined, more: readonly string[] | undefined): readonly string[] | undefined {
+  if (!more || more.every((m) => into?.includes(m))) return into;
+  return [...new Set([...(into ?? []), ...more])];
 }

@@ -120,6 +120,8 @@ function sarifResult(finding: Finding, physical: (l: SourceLocation) => object, 
       : {}),
     properties: {
       sourceKind: finding.source.kind,
+      ...(finding.source.categories ? { categories: finding.source.categories } : {}),
+      ...(finding.source.fields ? { fields: finding.source.fields } : {}),
       platform: finding.sink.platform,
       api: finding.sink.api,
       matchedBy: finding.sink.matchedBy,
