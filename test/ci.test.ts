@@ -94,6 +94,49 @@ async function baselineRuns(): Promise<void> {
   [again, edited] = await Promise.all([againRun, runCli(['check', '--baseline', 'finleak-baseline.json', '--format', 'json'], editedDir)]);
 }
 
+const HANDLERS = (balanceText: string, ibanText: string): string => `import { getAccount } from './bank.js';
+
+const SEND_API = 'https://graph.facebook.com/v21.0/me/messages';
+type Handler = (psid: string, customerId: string) => Promise<void>;
+
+/** Several handlers registered in one function: their send calls share the enclosing function. */
+export function registerHandlers(on: (command: string, handler: Handler) => void): void {
+  on('balance', async (psid, customerId) => {
+    const account = await getAccount(customerId);
+    await fetch(SEND_API, { method: 'POST', body: JSON.stringify({ recipient: { id: psid }, message: { text: ${balanceText} } }) });
+  });
+  on('iban', async (psid, customerId) => {
+    const account = await getAccount(customerId);
+    await fetch(SEND_API, { method: 'POST', body: JSON.stringify({ recipient: { id: psid }, message: { text: ${ibanText} } }) });
+  });
+}
+`;
+
+// Fix one leak and add another in the same function; rename a function and a variable on a path;
+// move a function to another file. Only the added leak is new.
+let refactorDir: string;
+let refactored: CliRun;
+
+async function refactorRuns(): Promise<void> {
+  const dir = copyFixture('ci-bot');
+  refactorDir = dir;
+  const handlers = path.join(dir, 'src/handlers.ts');
+  writeFileSync(handlers, HANDLERS('`Balance: ${account.balance}`', "'Your IBAN is in the app.'"));
+  const recorded = await runCli(['check', '--baseline', 'finleak-baseline.json', '--update-baseline', '--format', 'json'], dir);
+  expect(recorded.stderr).toContain('wrote 4 findings');
+  writeFileSync(handlers, HANDLERS("'Your balance is in the app.'", '`IBAN: ${account.iban}`'));
+  const messenger = path.join(dir, 'src/messenger.ts');
+  let text = readFileSync(messenger, 'utf8');
+  const purchase = /export async function sendLastPurchase[\s\S]*?\n}\n/.exec(text)![0];
+  const renamed = 'export async function sendAccountBalance(psid: string, customerId: string): Promise<void> {\n  const acct = await getAccount(customerId);\n  const text = `Your balance is ${balanceLine(acct)}`;';
+  const original = 'export async function sendBalance(psid: string, customerId: string): Promise<void> {\n  const account = await getAccount(customerId);\n  const text = `Your balance is ${balanceLine(account)}`;';
+  expect(text).toContain(original);
+  text = text.replace(purchase, '').replace(original, renamed).replace('getAccount, getTransactions', 'getAccount');
+  writeFileSync(messenger, text);
+  writeFileSync(path.join(dir, 'src/purchases.ts'), `import { getTransactions } from './bank.js';\nimport { purchaseLine } from './format.js';\n\nconst SEND_API = 'https://graph.facebook.com/v21.0/me/messages';\n\n${purchase}`);
+  refactored = await runCli(['check', '--baseline', 'finleak-baseline.json', '--format', 'json'], dir);
+}
+
 async function suppressionRuns(): Promise<void> {
   const dir = copyFixture('ci-bot');
   suppressionDir = dir;
@@ -140,7 +183,7 @@ async function changedSinceRuns(): Promise<void> {
   changedRun = await runCli(['check', '--changed-since', 'HEAD~1', '--format', 'github'], dir);
 }
 
-beforeAll(() => Promise.all([baselineRuns(), suppressionRuns(), changedSinceRuns()]).then(() => undefined), SLOW.timeout);
+beforeAll(() => Promise.all([baselineRuns(), refactorRuns(), suppressionRuns(), changedSinceRuns()]).then(() => undefined), SLOW.timeout);
 
 describe('baseline', () => {
   it('--update-baseline writes every finding, by fingerprint and without line numbers, and passes', () => {
@@ -150,7 +193,7 @@ describe('baseline', () => {
     expect(file).toMatchObject({ format: 'finleak-baseline', version: 1 });
     expect(file.findings.map((e: { function: string; source: string }) => `${e.function} ${e.source}`)).toEqual(['sendBalance BankAccount', 'sendIban BankAccount', 'sendLastPurchase CardTransaction']);
     for (const entry of file.findings) {
-      expect(Object.keys(entry).sort()).toEqual(['api', 'callee', 'file', 'fingerprint', 'function', 'platform', 'source']);
+      expect(Object.keys(entry).sort()).toEqual(['api', 'callee', 'file', 'fingerprint', 'function', 'platform', 'shape', 'source']);
       expect(entry.file).toBe('src/messenger.ts');
     }
   });
@@ -183,6 +226,20 @@ describe('baseline', () => {
     expect(report.findings.filter((f) => f.baseline === 'new').map(where)).toEqual([`src/messenger.ts:${sinkLine(messenger, 'sendIbanAgain')} BankAccount sendIbanAgain`]);
     expect(report.failing).toBe(1);
     expect(report.baseline!.fixed.map((e) => e.function)).toEqual(['sendIban']);
+  });
+
+  it('does not let a new leak hide behind a fixed one in the same function, and keeps renamed and moved code known', () => {
+    const report = json(refactored);
+    const handlers = readFileSync(path.join(refactorDir, 'src/handlers.ts'), 'utf8').split('\n');
+    const ibanSink = handlers.findIndex((l) => l.includes('`IBAN: ${account.iban}`')) + 1;
+    expect(report.findings.filter((f) => f.baseline === 'new').map(where)).toEqual([`src/handlers.ts:${ibanSink} BankAccount registerHandlers`]);
+    expect(report.findings.filter((f) => f.baseline === 'known').map(where)).toEqual([
+      `src/messenger.ts:${sinkLine(path.join(refactorDir, 'src/messenger.ts'), 'sendAccountBalance')} BankAccount sendAccountBalance`,
+      `src/messenger.ts:${sinkLine(path.join(refactorDir, 'src/messenger.ts'), 'sendIban')} BankAccount sendIban`,
+      `src/purchases.ts:${sinkLine(path.join(refactorDir, 'src/purchases.ts'), 'sendLastPurchase')} CardTransaction sendLastPurchase`,
+    ]);
+    expect(report.baseline!.fixed.map((e) => `${e.function}`)).toEqual(['registerHandlers']);
+    expect(refactored.code).toBe(1);
   });
 
   it('refuses a missing baseline file with exit code 2, before analysing', SLOW, async () => {

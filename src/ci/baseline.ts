@@ -8,16 +8,22 @@ import type { Finding } from '../engine/finding.js';
  * fails only on findings that are not in it; those that are in it are "known",
  * and baseline entries that no longer occur are "fixed".
  *
- * Matching uses the finding's fingerprint (no line numbers: see
- * src/engine/fingerprint.ts), then, for what is left on both sides, the
- * coarser (source kind, sink API, file, enclosing function): a finding whose
- * path was refactored inside the same function stays known.
+ * Matching pairs each entry with at most one finding, and each finding with
+ * at most one entry. First by fingerprint (no line numbers: see
+ * src/engine/fingerprint.ts), so that added lines, moved functions and
+ * reformatting keep a finding known. Then, for what is left on both sides, by
+ * flow shape (the same flow without names: see `flowShape`), in the same file
+ * or the same function: a renamed variable or function, or a function moved
+ * to another file, stays known. A different leak that happens to sit in the
+ * same function as a fixed one (another field, payload slot or path) is new.
  */
 
 export const BASELINE_FORMAT = 'finleak-baseline';
 
 export interface BaselineEntry {
   fingerprint: string;
+  /** The finding's flow shape; entries written before it existed match by fingerprint only. */
+  shape?: string;
   /** Source kind, e.g. "BankAccount". */
   source: string;
   platform: string;
@@ -58,6 +64,7 @@ export class BaselineError extends Error {
 export function baselineEntry(finding: Finding, relative: (file: string) => string): BaselineEntry {
   return {
     fingerprint: finding.fingerprint,
+    shape: finding.flowShape,
     source: finding.source.kind,
     platform: finding.sink.platform,
     api: finding.sink.api,
@@ -108,25 +115,26 @@ export function readBaseline(file: string): BaselineEntry[] {
 }
 
 export function compareWithBaseline(findings: readonly Finding[], baseline: readonly BaselineEntry[], relative: (file: string) => string): BaselineComparison {
-  const remaining = [...baseline];
-  const take = (predicate: (entry: BaselineEntry) => boolean): boolean => {
-    const index = remaining.findIndex(predicate);
-    if (index < 0) return false;
-    remaining.splice(index, 1);
-    return true;
-  };
+  const remaining = new Set(baseline);
   const known = new Set<Finding>();
-  for (const finding of findings) {
-    if (take((e) => e.fingerprint === finding.fingerprint)) known.add(finding);
-  }
-  for (const finding of findings) {
-    if (known.has(finding)) continue;
-    const entry = baselineEntry(finding, relative);
-    if (take((e) => e.source === entry.source && e.api === entry.api && e.file === entry.file && (e.function ?? '') === (entry.function ?? ''))) known.add(finding);
-  }
+  const pair = (sameFlow: (finding: Finding, entry: BaselineEntry) => boolean): void => {
+    for (const finding of findings) {
+      if (known.has(finding)) continue;
+      const entry = [...remaining].find((e) => sameFlow(finding, e));
+      if (!entry) continue;
+      remaining.delete(entry);
+      known.add(finding);
+    }
+  };
+  pair((finding, entry) => entry.fingerprint === finding.fingerprint);
+  pair((finding, entry) => {
+    if (entry.shape !== finding.flowShape) return false;
+    const current = baselineEntry(finding, relative);
+    return entry.file === current.file || (entry.function !== undefined && entry.function === current.function);
+  });
   return {
     fresh: findings.filter((f) => !known.has(f)),
     known: findings.filter((f) => known.has(f)),
-    fixed: remaining,
+    fixed: [...remaining],
   };
 }

@@ -4,7 +4,7 @@ import type { Policy } from '../policy/types.js';
 import { calleeName } from './declarations.js';
 import { RULE_ID, type AnalysisResult, type Diagnostic, type Finding } from './finding.js';
 import { FinancialTypes } from './financial-types.js';
-import { fingerprint as fingerprintOf } from './fingerprint.js';
+import { fingerprint as fingerprintOf, flowShape, type FingerprintInput } from './fingerprint.js';
 import { DepthLimitError, FlowAnalyzer, type Dependencies } from './flow.js';
 import { compileGlobs } from './globs.js';
 import { scanFile, type AnalysisCache, type CallOutcome } from './incremental.js';
@@ -139,7 +139,7 @@ function toFinding(flow: Flow, call: ts.CallExpression | ts.NewExpression, argum
   const sourceText = shortText(sourceNode, 50);
   const enclosingFunction = enclosingFunctionName(call);
   const trace = steps.map((s) => ({ location: locationOf(s.node), label: s.label, code: shortText(s.node) }));
-  const fingerprint = fingerprintOf({
+  const identity: FingerprintInput = {
     ruleId: RULE_ID,
     kind: flow.kind,
     api: match.api,
@@ -149,7 +149,7 @@ function toFinding(flow: Flow, call: ts.CallExpression | ts.NewExpression, argum
     call,
     slotLabel,
     steps,
-  });
+  };
   return {
     ruleId: RULE_ID,
     message: `${flow.kind} data (\`${sourceText}\`) reaches \`${callee}\`, which sends it to ${match.platform}${MATCH_NOTE[match.matchedBy]}. Send a masked value (a sanitizer listed in the finleak config) or a reference the customer can open in the bank's own app.`,
@@ -173,7 +173,8 @@ function toFinding(flow: Flow, call: ts.CallExpression | ts.NewExpression, argum
       ...(enclosingFunction !== undefined ? { enclosingFunction } : {}),
     },
     trace,
-    fingerprint,
+    fingerprint: fingerprintOf(identity),
+    flowShape: flowShape(identity),
   };
 }
 

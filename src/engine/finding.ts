@@ -68,6 +68,13 @@ export interface Finding {
   trace: TraceStep[];
   /** Stable under unrelated edits: no line numbers in it. */
   fingerprint: string;
+  /**
+   * The flow without names, files or functions (source kind, sink API and call
+   * shape, payload slot, what each step does and the properties it touches):
+   * stable under renames and moves, for matching a baseline entry whose
+   * fingerprint changed.
+   */
+  flowShape: string;
   /** Set when a `finleak-ignore` comment at the sink call suppresses the finding. */
   suppression?: Suppression;
 }

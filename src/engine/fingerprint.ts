@@ -42,6 +42,57 @@ export function fingerprint(input: FingerprintInput): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }
 
+/**
+ * A finding's flow without its names: what leaks (source kind), to which API
+ * and payload slot, through which call shape (the member path after the
+ * receiver), and along which path (per step: what happens, the syntax kind
+ * and the property names read or written, never a local variable's or a
+ * function's name). No file, no function.
+ *
+ * The baseline matches a finding whose fingerprint changed (a renamed
+ * variable or function, a function moved to another file) to a leftover
+ * entry only when this shape is equal: a different leak (another field,
+ * another payload slot, another path) is never taken for a fixed one.
+ */
+export function flowShape(input: FingerprintInput): string {
+  const parts = [
+    input.ruleId,
+    input.kind,
+    input.api,
+    `${ts.SyntaxKind[unwrap(input.call.expression).kind]}:${memberPath(input.call.expression).join('.')}`,
+    words(input.slotLabel),
+    ...input.steps.map((step) => {
+      const node = unwrap(step.node);
+      return `${words(step.label)}:${ts.SyntaxKind[node.kind]}:${propertyNames(node).join('.')}`;
+    }),
+  ];
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+}
+
+/** `client.chat.postMessage` -> chat.postMessage; `fetch` -> fetch (a bare callee is its own name). */
+function memberPath(callee: ts.Expression): string[] {
+  const all = names(callee);
+  return all.length > 1 ? all.slice(1) : all;
+}
+
+/** Property names a node reads or writes (`a.balance`, `{ text: x }`, `{ iban } = a`, `a['iban']`), in source order (at most 12). */
+function propertyNames(node: ts.Node): string[] {
+  const out: string[] = [];
+  const nameOf = (name: ts.Node | undefined): void => {
+    if (name && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name))) out.push(name.text);
+  };
+  const visit = (n: ts.Node): void => {
+    if (out.length >= 12) return;
+    if (ts.isPropertyAccessExpression(n)) nameOf(n.name);
+    else if (ts.isElementAccessExpression(n)) nameOf(n.argumentExpression);
+    else if (ts.isPropertyAssignment(n) || ts.isShorthandPropertyAssignment(n)) nameOf(n.name);
+    else if (ts.isBindingElement(n)) nameOf(n.propertyName ?? n.name);
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return out;
+}
+
 /** A step as "what happens : syntax kind : names involved", free of layout. */
 function stepShape(step: Step): string {
   const node = unwrap(step.node);
