@@ -149,6 +149,7 @@ function toFinding(flow: Flow, call: ts.CallExpression | ts.NewExpression, argum
     call,
     slotLabel,
     steps,
+    categories: flow.categories,
   };
   return {
     ruleId: RULE_ID,

@@ -25,6 +25,8 @@ export interface FingerprintInput {
   call: ts.CallExpression | ts.NewExpression;
   slotLabel: string;
   steps: readonly Step[];
+  /** Data categories of the financial fields that reach the sink (`balance`, `account-identifier`), when known. */
+  categories?: readonly string[] | undefined;
 }
 
 export function fingerprint(input: FingerprintInput): string {
@@ -43,7 +45,8 @@ export function fingerprint(input: FingerprintInput): string {
 }
 
 /**
- * A finding's flow without its names: what leaks (source kind), to which API
+ * A finding's flow without its names: what leaks (source kind and the data
+ * categories of its fields, when known), to which API
  * and payload slot, through which call shape (the member path after the
  * receiver), and along which path (per step: what happens, the syntax kind
  * and the property names read or written, never a local variable's or a
@@ -58,6 +61,7 @@ export function flowShape(input: FingerprintInput): string {
   const parts = [
     input.ruleId,
     input.kind,
+    [...(input.categories ?? [])].sort().join(','),
     input.api,
     `${ts.SyntaxKind[unwrap(input.call.expression).kind]}:${memberPath(input.call.expression).join('.')}`,
     words(input.slotLabel),
