@@ -3,6 +3,7 @@ import { buildPolicy } from './config/build-policy.js';
 import { loadConfig } from './config/load-config.js';
 import { analyzeProgram } from './engine/analyze.js';
 import type { AnalysisResult } from './engine/finding.js';
+import { PhaseClock, totalOf } from './engine/phases.js';
 import { loadProject } from './engine/project.js';
 import type { Policy } from './policy/types.js';
 
@@ -15,6 +16,11 @@ export interface CheckOptions {
   paths?: string[];
   /** Refuse JavaScript/TypeScript configs (they execute code); for untrusted pull requests. */
   dataOnlyConfig?: boolean;
+  /**
+   * Charges the run to its phases (`stats.phases`); `stats.milliseconds` is the
+   * time since the clock's origin. Default: a clock started by this call.
+   */
+  clock?: PhaseClock;
 }
 
 export interface CheckOutcome {
@@ -27,6 +33,8 @@ export interface CheckOutcome {
 
 /** Config -> policy -> program -> findings: the whole `finleak check`, without any output. */
 export async function check(options: CheckOptions): Promise<CheckOutcome> {
+  const clock = options.clock ?? new PhaseClock();
+  const outer = clock.enter('load');
   const tsconfig = resolveTsconfig(options.project);
   const rootDir = path.dirname(tsconfig);
   const { config, file: configFile } = await loadConfig(rootDir, options.config, { dataOnly: options.dataOnlyConfig === true });
@@ -36,6 +44,7 @@ export async function check(options: CheckOptions): Promise<CheckOutcome> {
   const result = analyzeProgram(program, policy, {
     rootDir,
     ...(only ? { onlyFiles: (file: string) => only.some((p) => file === p || file.startsWith(p + path.sep)) } : {}),
+    clock,
   });
   result.diagnostics.unshift(
     ...unparsable.map((u) => ({
@@ -45,6 +54,9 @@ export async function check(options: CheckOptions): Promise<CheckOutcome> {
       location: { file: u.file, line: 1, column: 1, endLine: 1, endColumn: 1 },
     })),
   );
+  clock.enter(outer);
+  result.stats.phases = clock.snapshot();
+  result.stats.milliseconds = totalOf(result.stats.phases);
   return { result, rootDir, tsconfig, ...(configFile ? { configFile } : {}), policy };
 }
 

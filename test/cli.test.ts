@@ -102,7 +102,7 @@ describe('finleak CLI: analysis', () => {
       finleak(['check', '--project', small]),
       finleak(['check', '--project', small, '--format', 'json']),
       finleak(['check', '--project', small, '--format', 'sarif', '--output', sarifFile]),
-      finleak(['check', '--project', fixturePath('clean-bot', 'tsconfig.json'), '--format', 'json']),
+      finleak(['check', '--project', fixturePath('clean-bot', 'tsconfig.json'), '--format', 'json', '--timing']),
     ]);
   });
 
@@ -111,6 +111,17 @@ describe('finleak CLI: analysis', () => {
     const report = JSON.parse(clean.stdout);
     expect(report.findings).toEqual([]);
     expect(report.stats).toMatchObject({ files: 1, sendCalls: 2, findings: 0 });
+  });
+
+  it('says where the time went: stats.phases add up to the whole run, and --timing prints them', () => {
+    const { phases, milliseconds } = JSON.parse(clean.stdout).stats;
+    expect(Object.keys(phases)).toEqual(['startup', 'load', 'bind', 'sinks', 'flow', 'report']);
+    for (const ms of Object.values(phases)) expect(Number.isInteger(ms) && (ms as number) >= 0).toBe(true);
+    expect(milliseconds).toBe(Object.values(phases).reduce((a: number, b) => a + (b as number), 0));
+    // The compiler is loaded and the program built in every run: those phases cannot be empty.
+    expect(phases.startup).toBeGreaterThan(0);
+    expect(phases.load).toBeGreaterThan(0);
+    expect(clean.stderr).toMatch(/^finleak: timing: startup \d+\.\d\ds, load \d+\.\d\ds, bind \d+\.\d\ds, sinks \d+\.\d\ds, flow \d+\.\d\ds, report \d+\.\d\ds; total \d+\.\d\ds; peak RSS \d+ MB\n$/);
   });
 
   it('exits 1 with findings and prints them as JSON', () => {

@@ -8,4 +8,5 @@ process.exitCode = await run(process.argv.slice(2), {
   stderrIsTty: process.stderr.isTTY === true,
   env: process.env,
   cwd: process.cwd(),
+  startedAt: 0,
 });

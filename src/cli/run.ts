@@ -5,6 +5,7 @@ import { BaselineError, readBaseline } from '../ci/baseline.js';
 import { changedLinesSince, GitError } from '../ci/changed-lines.js';
 import { applyGate } from '../ci/gate.js';
 import { ConfigError } from '../config/config-error.js';
+import { PHASES, PhaseClock, totalOf, type PhaseTimes } from '../engine/phases.js';
 import { ProjectError } from '../engine/project-error.js';
 import { reporters, type ReporterName } from '../report/index.js';
 import { formatSources, listSources } from '../sources.js';
@@ -19,6 +20,8 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
   /** Current folder; default process.cwd(). */
   cwd?: string;
+  /** When the run started, as `performance.now()` (0: the process start); default when `run` is called. */
+  startedAt?: number;
 }
 
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
@@ -41,6 +44,8 @@ Options for check:
   -f, --format <name>    pretty (default), json, sarif or github (workflow annotations)
   -o, --output <file>    write the report to a file instead of stdout
       --no-color         plain text output
+      --timing           print where the time went (startup, load, bind, sinks, flow,
+                         report) and the peak memory to stderr at the end
   paths                  only report send calls in these files or folders
                          (the whole program is still analysed)
 
@@ -126,6 +131,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         'changed-since': { type: 'string' },
         'config-data-only': { type: 'boolean' },
         'sarif-output': { type: 'string' },
+        timing: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -152,6 +158,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const projectDir = project.endsWith('.json') ? path.dirname(path.resolve(project)) : path.resolve(project);
   const changed = values['changed-since'] !== undefined ? changedLinesSince(values['changed-since'], projectDir) : undefined;
 
+  const clock = new PhaseClock('startup', io.startedAt ?? performance.now());
   if (io.stderrIsTty) io.stderr('finleak: analysing…\r');
   // Loaded only here: the compiler is large, and --help/--version should answer at once.
   const { check } = await import('../check.js');
@@ -160,8 +167,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     ...(values.config ? { config: values.config } : {}),
     paths: positionals,
     dataOnlyConfig,
+    clock,
   });
   if (io.stderrIsTty) io.stderr('\x1b[2K');
+  clock.enter('report');
 
   const only = positionals.map((p) => path.resolve(p));
   const gate = applyGate(outcome, {
@@ -181,6 +190,9 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     ...(values['changed-since'] !== undefined ? { changedSince: values['changed-since'] } : {}),
     workspaceDir: env['GITHUB_WORKSPACE'] || io.cwd || process.cwd(),
   };
+  // The summary's time is the whole run: everything up to formatting this report.
+  const phases = clock.snapshot();
+  gate.result.stats = { ...gate.result.stats, phases, milliseconds: totalOf(phases) };
   const report = reporters[format](gate.result, context);
   if (values['sarif-output']) writeFileSync(path.resolve(values['sarif-output']), reporters.sarif(gate.result, { ...context, color: false }));
   if (values.output) {
@@ -191,7 +203,16 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   if (gate.baseline?.updated && format !== 'pretty') io.stderr(`finleak: wrote ${gate.result.findings.length} findings to the baseline ${gate.baseline.file}\n`);
 
   if (gate.exitCode === EXIT.error && (format !== 'pretty' || values.output)) io.stderr('finleak: the analysis is incomplete (see the errors in the report)\n');
+  if (values.timing) io.stderr(timingLine(clock.snapshot()));
   return gate.exitCode;
+}
+
+/** `--timing`: seconds per phase, their total (the whole run) and the process's peak resident memory. */
+function timingLine(phases: PhaseTimes): string {
+  const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)}s`;
+  const parts = PHASES.map((phase) => `${phase} ${seconds(phases[phase])}`);
+  const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+  return `finleak: timing: ${parts.join(', ')}; total ${seconds(totalOf(phases))}; peak RSS ${peak} MB\n`;
 }
 
 /** `finleak sources`: the financial types of a project with the reason, to audit the policy before gating on it. */

@@ -9,6 +9,7 @@ import { DepthLimitError, FlowAnalyzer, type Dependencies } from './flow.js';
 import { compileGlobs } from './globs.js';
 import { scanFile, type AnalysisCache, type CallOutcome } from './incremental.js';
 import { enclosingFunctionName, locationOf, shortText } from './locations.js';
+import { PhaseClock } from './phases.js';
 import { SinkMatcher, type SinkMatch } from './sinks.js';
 import { applySuppressions } from './suppressions.js';
 import type { Flow, Step } from './taint.js';
@@ -23,12 +24,17 @@ export interface AnalyzeOptions {
    * unchanged parts of this program (editor sessions); see incremental.ts.
    */
   cache?: AnalysisCache;
+  /** Charges the analysis to the phases bind, sinks and flow (see phases.ts); `stats.phases` is its snapshot. */
+  clock?: PhaseClock;
 }
 
 /** Analyses a whole TypeScript program against a policy. Pure: no I/O beyond what the program already loaded. */
 export function analyzeProgram(program: ts.Program, policy: Policy, options: AnalyzeOptions): AnalysisResult {
   const started = performance.now();
+  const clock = options.clock ?? new PhaseClock();
+  const outer = clock.enter('bind');
   const checker = program.getTypeChecker();
+  clock.enter('sinks');
   const ignored = compileGlobs(policy.ignore);
   const relative = (file: string): string => path.relative(options.rootDir, file).split(path.sep).join('/');
   const files = program
@@ -54,6 +60,7 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
     reportUnresolvedImports(sourceFile, checker, diagnostics);
   }
 
+  clock.enter('flow');
   const financial = new FinancialTypes(checker, program, { sources: policy.sources, baseDir: policy.baseDir, rootDir: options.rootDir });
   const flow = new FlowAnalyzer(program, checker, policy, financial, callsByName);
   /**
@@ -73,7 +80,7 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
     const byKind = new Map<string, Finding>();
     let match: SinkMatch | undefined;
     try {
-      match = matcher.match(call);
+      match = clock.during('sinks', () => matcher.match(call));
       if (!match) return { send: false, findings: [], diagnostics: [] };
       if (!reported) return { send: true, findings: [], diagnostics: [] };
       for (const slot of match.slots) {
@@ -108,11 +115,12 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
   const reportedFiles = files.filter((sf) => !ignored(relative(sf.fileName)) && (options.onlyFiles?.(sf.fileName) ?? true));
   const { active: findings, suppressed, diagnostics: suppressionDiagnostics } = applySuppressions(all, reportedFiles);
   diagnostics.push(...suppressionDiagnostics);
+  clock.enter(outer);
   return {
     findings,
     suppressed,
     diagnostics,
-    stats: { files: files.length, sendCalls, findings: findings.length, milliseconds: Math.round(performance.now() - started) },
+    stats: { files: files.length, sendCalls, findings: findings.length, milliseconds: Math.round(performance.now() - started), phases: clock.snapshot() },
   };
 }
 

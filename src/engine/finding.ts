@@ -1,5 +1,7 @@
 /** What the engine returns: plain data, no TypeScript nodes, no terminal or SARIF knowledge. */
 
+import type { PhaseTimes } from './phases.js';
+
 export interface SourceLocation {
   /** Absolute path of the file. */
   file: string;
@@ -98,7 +100,10 @@ export interface AnalysisStats {
   files: number;
   sendCalls: number;
   findings: number;
+  /** Wall time: of the analysis for the engine, of the whole run for `check` and the CLI. */
   milliseconds: number;
+  /** Where that time went (see src/engine/phases.ts). */
+  phases: PhaseTimes;
 }
 
 export interface AnalysisResult {
