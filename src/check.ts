@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { buildPolicy } from './config/build-policy.js';
+import { checkConfigAgainstProgram } from './config/check-against-program.js';
 import { loadConfig } from './config/load-config.js';
 import { analyzeProgram } from './engine/analyze.js';
 import type { AnalysisResult } from './engine/finding.js';
+import { missingPackages } from './engine/missing-packages.js';
 import { PhaseClock, totalOf } from './engine/phases.js';
-import { loadProject } from './engine/project.js';
+import { loadProject, ProjectError } from './engine/project.js';
 import type { Policy } from './policy/types.js';
 
 export interface CheckOptions {
@@ -40,6 +42,9 @@ export async function check(options: CheckOptions): Promise<CheckOutcome> {
   const { config, file: configFile } = await loadConfig(rootDir, options.config, { dataOnly: options.dataOnlyConfig === true });
   const policy = buildPolicy(config, configFile ? path.dirname(configFile) : rootDir);
   const { program, unparsable } = loadProject(tsconfig);
+  const missing = missingPackages(program, rootDir, policy);
+  if (missing.packages.length > 0) throw new ProjectError(missingPackagesMessage(missing.packages), tsconfig);
+  const configWarnings = configFile ? checkConfigAgainstProgram(config, configFile, program, policy.baseDir) : [];
   const only = options.paths?.length ? options.paths.map((p) => path.resolve(p)) : undefined;
   const result = analyzeProgram(program, policy, {
     rootDir,
@@ -47,6 +52,7 @@ export async function check(options: CheckOptions): Promise<CheckOutcome> {
     clock,
   });
   result.diagnostics.unshift(
+    ...configWarnings,
     ...unparsable.map((u) => ({
       severity: 'error' as const,
       code: 'unparsable-file',
@@ -58,6 +64,12 @@ export async function check(options: CheckOptions): Promise<CheckOutcome> {
   result.stats.phases = clock.snapshot();
   result.stats.milliseconds = totalOf(result.stats.phases);
   return { result, rootDir, tsconfig, ...(configFile ? { configFile } : {}), policy };
+}
+
+function missingPackagesMessage(packages: readonly string[]): string {
+  const shown = packages.length > 6 ? `${packages.slice(0, 5).join(', ')} and ${packages.length - 5} more` : packages.join(', ');
+  const count = packages.length === 1 ? 'a package the project imports is' : `${packages.length} packages the project imports are`;
+  return `${count} not installed (${shown}): install the project's dependencies first (for example \`npm ci --ignore-scripts\`); finleak reads their type declarations to see the send calls and the financial data that go through them`;
 }
 
 function resolveTsconfig(project: string): string {
