@@ -82,6 +82,48 @@ describe('finleak CLI: project and config errors exit 2 naming the file (and key
     expect(unknownKey.stderr).toMatch(new RegExp(`^finleak: .*\\.finleakrc\\.json: sinkz: unknown key; allowed keys here: `));
   });
 
+  it('a config `module` that resolves to nothing: the key and the path looked for; the right path works', async () => {
+    const bot = readFileSync(fixturePath('cli-small', 'src/bot.ts'), 'utf8');
+    const files = (module: string) => ({
+      'finleak.config.json': JSON.stringify({ sanitizers: [{ function: 'maskIban', module }], sources: { types: ['BankAccount', 'LedgerEntri'] } }),
+      'src/lib/masking.ts': 'export const maskIban = (iban: string): string => `•••• ${iban.slice(-4)}`;\n',
+      'src/bot.ts': `${bot}\nimport { maskIban } from './lib/masking.js';\nexport async function replyWithIban(psid: string, account: BankAccount): Promise<void> {\n  await client.sendText(psid, \`IBAN \${maskIban(account.iban)}\`);\n}\n`,
+    });
+    const wrong = tempProject(files('./src/lib/mask'));
+    const right = tempProject(files('./src/lib/masking'));
+    const [broken, working] = await Promise.all([finleak(['check'], wrong), finleak(['check', '--format', 'json'], right)]);
+    const target = path.join(wrong, 'src/lib/mask');
+    expect([broken.code, broken.stderr]).toEqual([
+      2,
+      `finleak: ${path.join(wrong, 'finleak.config.json')}: sanitizers[0].module: './src/lib/mask' matches no file: looked for ${target}.ts (and .tsx, .d.ts, .js, ...) and ${target}/index.ts; a path is relative to the config file's folder\n`,
+    ]);
+    // With the right path the masked send is clean: only the unmasked balance leaks; the misspelt type is a warning.
+    const report = JSON.parse(working.stdout);
+    expect(report.findings.map((f: { sink: { location: { line: number } } }) => f.sink.location.line)).toEqual([13]);
+    expect(report.diagnostics.map((d: { severity: string; code: string; message: string }) => `${d.severity} ${d.code} ${d.message}`)).toEqual([
+      `warning config-unmatched ${path.join(right, 'finleak.config.json')}: sources.types[1] "LedgerEntri" matches no type or schema declared in the project or its dependencies, so it has no effect: check its spelling, or remove it`,
+    ]);
+    expect(working.code).toBe(1);
+  });
+
+  it('packages the project declares (or finleak models) that are not installed: exit 2, one line saying to install them', async () => {
+    const dir = tempProject(
+      {
+        'package.json': JSON.stringify({ name: 'bot', dependencies: { 'messaging-api-messenger': '^1.1.0', 'left-pad': '^1.3.0' } }),
+        'src/bot.ts': readFileSync(fixturePath('cli-small', 'src/bot.ts'), 'utf8'),
+        'src/pad.ts': "import pad from 'left-pad';\nimport { get } from 'undeclared-helper';\nimport { WebClient } from '@slack/web-api';\nexport const padded = [pad, get, WebClient];\n",
+      },
+      { linkNodeModules: false },
+    );
+    const run = await finleak(['check'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    // Declared (left-pad, messaging-api-messenger) or modelled (@slack/web-api); not the undeclared, unmodelled one.
+    expect(run.stderr).toBe(
+      "finleak: 3 packages the project imports are not installed (@slack/web-api, left-pad, messaging-api-messenger): install the project's dependencies first (for example `npm ci --ignore-scripts`); finleak reads their type declarations to see the send calls and the financial data that go through them\n",
+    );
+  });
+
   it('--config to a missing file', async () => {
     const run = await finleak(['check', '--project', small, '--config', 'missing.config.json']);
     expect(run.code).toBe(2);
