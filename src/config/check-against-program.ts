@@ -32,7 +32,8 @@ export function checkConfigAgainstProgram(config: UserConfig, file: string, prog
       if (problem) throw new ConfigError(problem, file, typeof modules === 'string' ? key : `${key}[${i}]`);
     });
   }
-  return unmatchedEntries(file, 'sources.types', config.sources?.types, declaredTypeNames(program), 'no type or schema declared in the project or its dependencies');
+  const types = config.sources?.types;
+  return types?.length ? unmatchedEntries(file, 'sources.types', types, declaredTypeNames(program), 'no type or schema declared in the project or its dependencies') : [];
 }
 
 /**

@@ -16,15 +16,22 @@ export function declaredTypeNames(program: ts.Program): ReadonlySet<string> {
   const add = (name: ts.Node | undefined): void => {
     if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name))) names.add(name.text);
   };
-  const visit = (node: ts.Node, deep: boolean): void => {
-    if (ts.isInterfaceDeclaration(node) || ts.isClassLike(node) || ts.isTypeAliasDeclaration(node) || ts.isEnumDeclaration(node)) add(node.name);
-    else if (deep && ts.isVariableDeclaration(node)) add(node.name);
-    // Declaration files: declarations sit at the top or in module blocks; project files: anywhere.
-    if (deep || ts.isSourceFile(node) || ts.isModuleDeclaration(node) || ts.isModuleBlock(node)) ts.forEachChild(node, (child) => visit(child, deep));
-  };
+  // Its own stack, not recursion: generated code nests deeper than a recursive walk can follow.
   for (const sourceFile of program.getSourceFiles()) {
     if (program.isSourceFileDefaultLibrary(sourceFile)) continue;
-    visit(sourceFile, !sourceFile.isDeclarationFile);
+    const deep = !sourceFile.isDeclarationFile;
+    const stack: ts.Node[] = [sourceFile];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (ts.isInterfaceDeclaration(node) || ts.isClassLike(node) || ts.isTypeAliasDeclaration(node) || ts.isEnumDeclaration(node)) add(node.name);
+      else if (deep && ts.isVariableDeclaration(node)) add(node.name);
+      // Declaration files: declarations sit at the top or in module blocks; project files: anywhere.
+      if (deep || ts.isSourceFile(node) || ts.isModuleDeclaration(node) || ts.isModuleBlock(node)) {
+        ts.forEachChild(node, (child) => {
+          stack.push(child);
+        });
+      }
+    }
   }
   cache.set(program, names);
   return names;

@@ -51,25 +51,32 @@ function packageName(specifier: string): string | undefined {
   return builtinModules.includes(name) ? undefined : name;
 }
 
-/** Module specifiers of imports, re-exports, `import x = require()`, `require()` and `import()` calls. */
+/**
+ * Module specifiers of imports, re-exports, `import x = require()`, `require()`
+ * and `import()` calls. Walks with its own stack: generated code nests deeper
+ * than a recursive walk can follow.
+ */
 function moduleSpecifiers(sourceFile: ts.SourceFile): ts.StringLiteralLike[] {
   const out: ts.StringLiteralLike[] = [];
-  const visit = (node: ts.Node): void => {
+  const stack: ts.Node[] = [sourceFile];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteralLike(node.moduleSpecifier)) {
       if (!(ts.isImportDeclaration(node) && node.importClause?.isTypeOnly)) out.push(node.moduleSpecifier);
-      return;
+      continue;
     }
     if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteralLike(node.moduleReference.expression)) {
       out.push(node.moduleReference.expression);
-      return;
+      continue;
     }
     if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0]!)) {
       const callee = node.expression;
       if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) out.push(node.arguments[0]);
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+    ts.forEachChild(node, (child) => {
+      stack.push(child);
+    });
+  }
   return out;
 }
 
