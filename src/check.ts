@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { buildPolicy } from './config/build-policy.js';
+import { loadConfigAtRef } from './ci/policy-from.js';
 import { checkConfigAgainstProgram } from './config/check-against-program.js';
 import { loadConfig } from './config/load-config.js';
 import { analyzeProgram } from './engine/analyze.js';
@@ -18,6 +19,8 @@ export interface CheckOptions {
   paths?: string[];
   /** Refuse JavaScript/TypeScript configs (they execute code); for untrusted pull requests. */
   dataOnlyConfig?: boolean;
+  /** Read the config as of this git ref (data configs only), not from the working tree: --policy-from. */
+  policyFrom?: string;
   /**
    * Charges the run to its phases (`stats.phases`); `stats.milliseconds` is the
    * time since the clock's origin. Default: a clock started by this call.
@@ -39,8 +42,9 @@ export async function check(options: CheckOptions): Promise<CheckOutcome> {
   const outer = clock.enter('load');
   const tsconfig = resolveTsconfig(options.project);
   const rootDir = path.dirname(tsconfig);
-  const { config, file: configFile } = await loadConfig(rootDir, options.config, { dataOnly: options.dataOnlyConfig === true });
-  const policy = buildPolicy(config, configFile ? path.dirname(configFile) : rootDir);
+  const { config, file: configFile, baseDir } =
+    options.policyFrom !== undefined ? await loadConfigAtRef(options.policyFrom, rootDir, options.config) : await loadConfig(rootDir, options.config, { dataOnly: options.dataOnlyConfig === true });
+  const policy = buildPolicy(config, baseDir ?? (configFile ? path.dirname(configFile) : rootDir));
   const { program, unparsable } = loadProject(tsconfig);
   const missing = missingPackages(program, rootDir, policy);
   if (missing.packages.length > 0) throw new ProjectError(missingPackagesMessage(missing.packages), tsconfig);

@@ -344,6 +344,51 @@ describe('--changed-since', () => {
   });
 });
 
+describe('--policy-from: the config as of the base branch', () => {
+  let dir: string;
+  let weakened: CliRun;
+  let fromBase: CliRun;
+  let codeAtRef: CliRun;
+  let other: string;
+  beforeAll(async () => {
+    dir = copyFixture('ci-bot');
+    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=finleak', '-c', 'user.email=finleak@example.com', ...args], { cwd: dir, encoding: 'utf8' });
+    writeFileSync(path.join(dir, '.gitignore'), 'node_modules\n');
+    writeFileSync(path.join(dir, 'finleak.config.json'), JSON.stringify({ sources: { types: ['BankAccount'] } }));
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-q', '-m', 'base branch');
+    // The pull request weakens the policy it is judged by: it ignores every file and declares a sanitizer.
+    git('checkout', '-q', '-b', 'pr');
+    writeFileSync(path.join(dir, 'finleak.config.json'), JSON.stringify({ ignore: ['src/**'], sanitizers: [{ function: 'balanceLine' }] }));
+    git('commit', '-q', '-am', 'pr');
+    other = copyFixture('ci-bot');
+    writeFileSync(path.join(other, '.finleakrc.cjs'), "require('node:fs').writeFileSync(__dirname + '/executed', 'yes');\nmodule.exports = {};\n");
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: other });
+    execFileSync('git', ['-c', 'user.name=f', '-c', 'user.email=f@example.com', 'commit', '-q', '--allow-empty', '-m', 'x'], { cwd: other });
+    execFileSync('git', ['add', '.finleakrc.cjs', 'src', 'tsconfig.json'], { cwd: other });
+    execFileSync('git', ['-c', 'user.name=f', '-c', 'user.email=f@example.com', 'commit', '-q', '-m', 'code config'], { cwd: other });
+    [weakened, fromBase, codeAtRef] = await Promise.all([
+      runCli(['check', '--format', 'json'], dir),
+      runCli(['check', '--format', 'json', '--policy-from', 'main'], dir),
+      runCli(['check', '--policy-from', 'HEAD'], other),
+    ]);
+  }, SLOW.timeout);
+
+  it('passes with the weakened config of the working tree, fails with the base branch config', () => {
+    expect([weakened.code, json(weakened).findings.length]).toEqual([0, 0]);
+    expect(fromBase.code).toBe(1);
+    expect(json(fromBase).findings.map((f) => f.sink.enclosingFunction)).toEqual(['sendBalance', 'sendLastPurchase', 'sendIban']);
+    expect(fromBase.stderr).toBe('');
+  });
+
+  it('reads data configs only: a JavaScript config at the ref is refused, not executed', () => {
+    expect(codeAtRef.code).toBe(2);
+    expect(codeAtRef.stderr).toMatch(/^finleak: HEAD:\.finleakrc\.cjs: refusing to load a \.cjs config in data-only mode/);
+    expect(existsSync(path.join(other, 'executed'))).toBe(false);
+  });
+});
+
 describe('data-only config mode', () => {
   let dir: string;
   beforeAll(() => {

@@ -101,8 +101,12 @@ describe('config validation: every error names the file and the key path', () =>
   it('a config that is not an object, and a file that is not valid JSON', async () => {
     const array = await configError({ 'finleak.config.json': '[]' });
     expect(array.reason).toMatch(/must be an object/);
-    const broken = await configError({ 'finleak.config.json': '{ "sources": ' });
-    expect(broken.message).toMatch(/finleak\.config\.json/);
-    expect(broken.reason).toMatch(/^cannot read config/);
+    const truncated = await configError({ 'finleak.config.json': '{ "sources": ' });
+    expect(truncated.message).toMatch(/finleak\.config\.json: not valid JSON: line 1, column 14: /);
+    // Where, and what was expected: the trailing comma on line 3.
+    const comma = await configError({ 'finleak.config.json': '{\n  "sanitizers": [\n    { "function": "maskIban", }\n  ]\n}\n' });
+    expect(comma.reason).toBe('not valid JSON: line 3, column 31: expected double-quoted property name');
+    const trailing = await configError({ '.finleakrc.json': '{ "ignore": ["a"] }\nx' });
+    expect(trailing.reason).toBe('not valid JSON: line 2, column 1: unexpected non-whitespace character after JSON');
   });
 });

@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding, SourceLocation } from '../engine/finding.js';
+import { commitOf, git, GitError, gitTop, tryGit } from './git.js';
 
 /**
  * `--changed-since <ref>`: which lines of which files changed between the
@@ -15,19 +15,11 @@ import type { Finding, SourceLocation } from '../engine/finding.js';
 /** Absolute real path -> changed 1-based lines, or 'all' for files git does not track yet. */
 export type ChangedLines = Map<string, Set<number> | 'all'>;
 
-/** git is missing, the folder is not a repository or the ref does not exist. Exit code 2. */
-export class GitError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'GitError';
-  }
-}
+export { GitError };
 
 export function changedLinesSince(ref: string, cwd: string): ChangedLines {
-  const top = git(['rev-parse', '--show-toplevel'], cwd, `'${cwd}' is not inside a git repository; --changed-since needs one`).trim();
-  if (ref.startsWith('-')) throw new GitError(`'${ref}' is not a git ref`);
-  const resolved = tryGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], top);
-  if (!resolved) throw new GitError(`unknown git ref '${ref}' given to --changed-since; in a shallow CI checkout fetch it first (actions/checkout with fetch-depth: 0)`);
+  const top = gitTop(cwd, '--changed-since');
+  const resolved = commitOf(ref, top, '--changed-since');
   const base = tryGit(['merge-base', resolved.trim(), 'HEAD'], top)?.trim() || resolved.trim();
   const diff = git(
     ['-c', 'core.quotepath=off', 'diff', '--no-color', '--no-ext-diff', '--unified=0', '--find-renames', '--src-prefix=a/', '--dst-prefix=b/', base, '--'],
@@ -111,23 +103,4 @@ function unquote(name: string): string {
     } else bytes.push(({ n: 10, t: 9, r: 13, '"': 34, '\\': 92 } as Record<string, number>)[next] ?? next.charCodeAt(0));
   }
   return Buffer.from(bytes).toString('utf8');
-}
-
-function git(args: string[], cwd: string, failure: string): string {
-  try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
-  } catch (error) {
-    const err = error as NodeJS.ErrnoException & { stderr?: string };
-    if (err.code === 'ENOENT') throw new GitError('git is not installed or not on PATH; --changed-since needs it');
-    const detail = err.stderr?.toString().trim().split('\n')[0];
-    throw new GitError(`${failure}${detail ? ` (${detail})` : ''}`);
-  }
-}
-
-function tryGit(args: string[], cwd: string): string | undefined {
-  try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch {
-    return undefined;
-  }
 }

@@ -60,6 +60,9 @@ Options for pull requests (see docs/ci.md):
       --config-data-only       accept only JSON/YAML configs, refuse JavaScript/TypeScript ones
                                (they would execute code); also FINLEAK_DATA_CONFIG_ONLY=1.
                                Use it on pull requests whose code you do not trust (forks).
+      --policy-from <ref>      read the config as of this git ref (the base branch), not from the
+                               working tree, so a pull request cannot weaken the policy it is
+                               judged by; data configs only (JSON/YAML, package.json#finleak)
 
 In-code suppression (a reason is required):
   // finleak-ignore-next-line: <reason>   on the line above the send call
@@ -130,6 +133,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         'update-baseline': { type: 'boolean' },
         'changed-since': { type: 'string' },
         'config-data-only': { type: 'boolean' },
+        'policy-from': { type: 'string' },
         'sarif-output': { type: 'string' },
         timing: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -167,6 +171,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     ...(values.config ? { config: values.config } : {}),
     paths: positionals,
     dataOnlyConfig,
+    ...(values['policy-from'] !== undefined ? { policyFrom: values['policy-from'] } : {}),
     clock,
   });
   if (io.stderrIsTty) io.stderr('\x1b[2K');

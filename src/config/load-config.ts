@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cosmiconfig, cosmiconfigSync, defaultLoaders, defaultLoadersSync } from 'cosmiconfig';
+import { cosmiconfig, cosmiconfigSync, defaultLoaders, defaultLoadersSync, type Loaders } from 'cosmiconfig';
 import type { UserConfig } from '../policy/types.js';
 import { ConfigError } from './config-error.js';
 import { validateConfig } from './validate-config.js';
@@ -8,6 +9,8 @@ export interface LoadedConfig {
   config: UserConfig;
   /** The file it came from; undefined when none was found (built-in policy only). */
   file?: string;
+  /** Folder relative `module` paths resolve against, when it is not the file's (--policy-from). */
+  baseDir?: string;
 }
 
 const MODULE = 'finleak';
@@ -40,6 +43,8 @@ export interface LoadConfigOptions {
    * code is not trusted (forks): loading their finleak.config.js would run it.
    */
   dataOnly?: boolean;
+  /** Refuse a config that pulls in another file with `$import` (--policy-from: it would read the working tree). */
+  refuseImports?: boolean;
 }
 
 function explorer(options: LoadConfigOptions) {
@@ -49,8 +54,19 @@ function explorer(options: LoadConfigOptions) {
       filepath,
     );
   };
-  const loaders = { ...defaultLoaders };
+  const loaders: Loaders = { ...defaultLoaders };
   if (options.dataOnly) for (const ext of codeConfigExtensions) loaders[ext] = refuse;
+  if (options.refuseImports) {
+    for (const [ext, loader] of Object.entries(loaders)) {
+      loaders[ext] = async (filepath: string, content: string) => {
+        const value: unknown = await loader(filepath, content);
+        if (value && typeof value === 'object' && '$import' in value) {
+          throw new ConfigError('`$import` is not supported with --policy-from: the imported file would be read from the working tree, not from the ref; inline it', filepath, '$import');
+        }
+        return value;
+      };
+    }
+  }
   return cosmiconfig(MODULE, {
     searchPlaces,
     searchStrategy: 'project',
@@ -97,7 +113,28 @@ function readError(error: unknown, where: string): ConfigError {
   const err = error as NodeJS.ErrnoException & { filepath?: string };
   if (err.code === 'ENOENT') return new ConfigError('config file not found; check the path given to --config', where);
   const file = err.filepath ?? where;
+  if (err.name === 'JSONError') return new ConfigError(jsonErrorReason(err.message, file), file);
   return new ConfigError(`cannot read config: ${err.message.split('\n')[0]}`, file);
+}
+
+/**
+ * `not valid JSON: line 3, column 31: expected double-quoted property name`,
+ * from the parser's message (cosmiconfig's JSONError carries it after a code
+ * frame: "Expected ... in JSON at position 50 while parsing ...").
+ */
+function jsonErrorReason(message: string, file: string): string {
+  const detail = /([^\n]*?)(?: in JSON)? at position (\d+)/.exec(message);
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    // The position alone still helps.
+  }
+  const offset = detail ? Number(detail[2]) : text.length;
+  const before = text.slice(0, offset).split('\n');
+  const where = text ? `line ${before.length}, column ${before.at(-1)!.length + 1}: ` : `position ${offset}: `;
+  const what = detail ? detail[1]!.trim() : /Unexpected end of JSON input/.test(message) ? 'unexpected end of the file (a closing `}` or `]` is missing)' : message.split('\n').find((l) => l.trim() && !l.startsWith('JSON Error'))?.trim() ?? 'invalid JSON';
+  return `not valid JSON: ${where}${what.charAt(0).toLowerCase()}${what.slice(1)}`;
 }
 
 function validated(result: { config: unknown; filepath: string; isEmpty?: boolean } | null): LoadedConfig {
