@@ -37,6 +37,7 @@ import wechat from './platforms/wechat.js';
 import whatsapp from './platforms/whatsapp.js';
 import zendesk from './platforms/zendesk.js';
 import propagators from './propagators.js';
+import queues from './queues.js';
 import sanitizers from './sanitizers.js';
 import akahu from './sdks/akahu.js';
 import plaid from './sdks/plaid.js';
@@ -56,4 +57,4 @@ export const platforms: PlatformModel[] = [
 /** Bank-integration SDKs: their financial types and calls. Adding one is adding a file under sdks/ and a line here. */
 export const sdks = [plaid, stripe, akahu];
 
-export { bankHttp, carriers, events, financial, propagators, sanitizers };
+export { bankHttp, carriers, events, financial, propagators, queues, sanitizers };

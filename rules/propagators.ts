@@ -1,7 +1,22 @@
 import { definePropagators } from './define.js';
+import apiClients from './libraries/api-clients.js';
+import buffers from './libraries/buffers.js';
+import escapers from './libraries/escapers.js';
+import hashing from './libraries/hashing.js';
+import i18n from './libraries/i18n.js';
+import llm from './libraries/llm.js';
+import stores from './libraries/stores.js';
+import templates from './libraries/templates.js';
+import textFormatting from './libraries/text-formatting.js';
 
 /**
- * How library calls move data. `from` lists what reaches the whole result;
+ * How library calls move data. A library call without a model is assumed to
+ * pass its receiver's and arguments' data to its result (the open world, see
+ * src/engine/flow/library-calls.ts); a model makes the step exact, or clean
+ * (`from: []` and no `flows`). This file models JavaScript's built-ins and SDK
+ * message builders; `libraries/` holds one file per family of packages (i18n,
+ * text formatting, escapers, templates, stores, buffers, LLM APIs, API
+ * clients, hashing). `from` lists what reaches the whole result;
  * `flows` are finer movements between value paths (see `FlowSpec`): into and
  * out of callbacks, into containers (`Map.set`) and out of them (`Map.get`).
  * Methods declared in TypeScript's own lib files that are not listed here
@@ -37,11 +52,8 @@ const elementsToCallback = { from: 'this[]', to: 'arg0(0)' };
 const args = ['arg0', 'arg1', 'arg2', 'arg3', 'arg4', 'arg5'];
 const withReceiver = ['this', ...args];
 
-export default definePropagators([
+const builtIns = definePropagators([
   { function: 'JSON.stringify', module: 'lib', from: ['arg0'], keepsFields: true },
-  { function: 'format', module: ['node', 'util'], from: args },
-  { function: 'inspect', module: ['node', 'util'], from: ['arg0'] },
-  { function: 'from', module: ['node', 'buffer'], from: ['arg0'] },
   { function: 'structuredClone', module: ['node', 'lib'], from: ['arg0'], keepsFields: true },
 
   // Arrays: callbacks and what reaches the result.
@@ -142,7 +154,6 @@ export default definePropagators([
   ...['json', 'text', 'arrayBuffer', 'blob', 'formData'].map((reader) => ({ function: `BodyMixin.${reader}`, module: ['undici-types', 'undici'], from: ['this'] })),
 
   // Bodies and SDK builders.
-  { function: 'Buffer.from', module: ['node', 'buffer'], from: ['arg0'] },
   // Form and query bodies: `new URLSearchParams({ Body: text })`, `params.toString()`.
   { function: 'URLSearchParams', module: ['node', 'lib', 'undici-types'], from: ['arg0'], keepsFields: true },
   { function: 'URLSearchParams.toString', module: ['node', 'lib', 'undici-types'], from: ['this'], keepsFields: true },
@@ -172,3 +183,5 @@ export default definePropagators([
   // whatsapp-web.js: new MessageMedia(mimetype, base64, filename).
   { function: 'MessageMedia', module: 'whatsapp-web.js', from: ['arg1', 'arg2'] },
 ]);
+
+export default [...builtIns, ...i18n, ...textFormatting, ...escapers, ...templates, ...stores, ...buffers, ...llm, ...apiClients, ...hashing];

@@ -8,6 +8,7 @@ import { ConfigError } from '../config/config-error.js';
 import { PHASES, PhaseClock, totalOf, type PhaseTimes } from '../engine/phases.js';
 import { ProjectError } from '../engine/project-error.js';
 import { reporters, type ReporterName } from '../report/index.js';
+import { unmodelledSummary } from '../report/unmodelled.js';
 import { formatSources, listSources } from '../sources.js';
 import { describeSinks } from './sinks.js';
 
@@ -204,6 +205,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     writeFileSync(path.resolve(values.output), report);
     const failing = gate.failing.length;
     io.stderr(`finleak: ${failing} ${gate.baseline ? 'new ' : ''}finding${failing === 1 ? '' : 's'} written to ${values.output}\n`);
+    const warnings = gate.result.diagnostics.filter((d) => d.severity === 'warning').length;
+    if (warnings > 0) io.stderr(`finleak: ${warnings} warning${warnings === 1 ? '' : 's'} (see the report)\n`);
+    const assumed = unmodelledSummary(gate.result.stats);
+    if (assumed) io.stderr(`finleak: ${assumed}\n`);
   } else io.stdout(report);
   if (gate.baseline?.updated && format !== 'pretty') io.stderr(`finleak: wrote ${gate.result.findings.length} findings to the baseline ${gate.baseline.file}\n`);
 

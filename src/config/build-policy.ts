@@ -1,4 +1,4 @@
-import { bankHttp, carriers, events, financial, platforms, propagators, sanitizers, sdks } from '../../rules/index.js';
+import { bankHttp, carriers, events, financial, platforms, propagators, queues, sanitizers, sdks } from '../../rules/index.js';
 import type { Policy, UserConfig } from '../policy/types.js';
 
 /** The built-in policy from `rules/`, extended by a user's config. */
@@ -29,8 +29,11 @@ export function buildPolicy(config: UserConfig, baseDir: string): Policy {
       ...(config.endpoints ?? []).map((e) => ({ ...e, platform: e.platform ?? 'custom endpoint' })),
     ],
     sanitizers: [...sanitizers, ...(config.sanitizers ?? [])],
-    propagators,
+    // The user's models first: the first model matching a callee wins.
+    propagators: [...(config.propagators ?? []), ...propagators],
+    llmFlows: config.llmFlows ?? true,
     events,
+    queues,
     ignore: config.ignore ?? [],
     baseDir,
   };

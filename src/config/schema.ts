@@ -13,6 +13,12 @@ const payloadPath = {
   description: 'Argument and property path: `arg1`, `arg0.text`, `arg0.messages[].text`.',
 };
 
+const flowPath = {
+  type: 'string',
+  pattern: '^(this|return|thrown|args|arg\\d+(\\(\\d*\\))?)((\\.[A-Za-z_$][\\w$]*)|\\[\\])*$',
+  description: 'Value path of a call: `this[]`, `arg1`, `arg0()`, `arg0(1)`, `return[].value`, `thrown`.',
+};
+
 export const configSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://github.com/finleak/finleak/config-schema.json',
@@ -145,6 +151,41 @@ export const configSchema = {
           module: { type: 'string', minLength: 1, description: 'Declaring package, or a path relative to the config file. Omit to trust the name in any module.' },
         },
       },
+    },
+    propagators: {
+      type: 'array',
+      description:
+        'How library calls move data, in the shape of rules/propagators.ts. A call into a library without a model is assumed to pass the data of its arguments and receiver to its result; a model here makes that step exact, or declares the call clean with `"from": []` and no `flows`. Entries here are checked before the built-in models.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['function', 'from'],
+        properties: {
+          function: {
+            type: 'string',
+            minLength: 1,
+            description: 'Declared name: a function (`render`), `Type.method`, `Type.*` for any method of a type, or a bare `Type` for its constructor or call signature.',
+          },
+          module: stringOrList('Declaring package (`i18next`, `lib` for TypeScript\'s own lib), or a path relative to the config file. Omit for any module.'),
+          from: { type: 'array', items: payloadPath, description: 'What reaches the whole result: `this` (the receiver), `arg0`, `arg1.text`. `[]` with no `flows`: the result is clean.' },
+          keepsFields: { type: 'boolean', description: 'The result keeps the structure of `from` (JSON.stringify): field paths pass through.' },
+          flows: {
+            type: 'array',
+            description: 'Finer movements between value paths: roots `this`, `argN`, `args`, `return`, `argN()` (what callback N returns), `argN(i)` (parameter i of callback N), `thrown`; then `.field` or `[]`.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['from', 'to'],
+              properties: { from: flowPath, to: flowPath },
+            },
+          },
+          llm: { type: 'boolean', description: 'The call asks a large language model: its answer carries its prompt. `llmFlows: false` turns such flows off.' },
+        },
+      },
+    },
+    llmFlows: {
+      type: 'boolean',
+      description: 'Report data that reaches a send through an LLM\'s answer (a prompt holding financial data, the model\'s reply sent). Default true; false treats modelled LLM calls as clean.',
     },
     ignore: {
       type: 'array',

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { ts } from '@ts-morph/common';
 import type { Policy } from '../policy/types.js';
-import { calleeName } from './declarations.js';
-import { RULE_ID, type AnalysisResult, type Diagnostic, type Finding } from './finding.js';
+import { calleeName, skipOuter } from './declarations.js';
+import { RULE_ID, type AnalysisResult, type Diagnostic, type Finding, type UnmodelledCall } from './finding.js';
 import { FinancialTypes } from './financial-types.js';
 import { fingerprint as fingerprintOf, flowShape, type FingerprintInput } from './fingerprint.js';
-import { DepthLimitError, FlowAnalyzer, type Dependencies } from './flow.js';
+import { DepthLimitError, FlowAnalyzer, type Dependencies, type UnmodelledSite } from './flow.js';
 import { compileGlobs } from './globs.js';
-import { scanFile, type AnalysisCache, type CallOutcome } from './incremental.js';
+import { scanFile, type AnalysisCache, type CallOutcome, type UnmodelledSiteData } from './incremental.js';
 import { enclosingFunctionName, locationOf, shortText } from './locations.js';
 import { PhaseClock } from './phases.js';
 import { SinkMatcher, type SinkMatch } from './sinks.js';
@@ -71,9 +71,16 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
   const recorded = (work: (analyser: FlowAnalyzer) => CallOutcome): { value: CallOutcome; dependencies: Dependencies } => {
     const dependencies: Dependencies = { files: new Set(), names: new Set() };
     const analyser = new FlowAnalyzer(program, checker, policy, financial, callsByName, { index: flow.projectIndex(), dependencies });
-    return { value: work(analyser), dependencies };
+    const value = work(analyser);
+    return { value: { ...value, unmodelled: [...analyser.unmodelled.values()].map((site) => siteData(site, relative)) }, dependencies };
   };
   const best = new Map<string, Finding>();
+  const unmodelled = new Map<string, UnmodelledSiteData>();
+  const addUnmodelled = (site: UnmodelledSiteData): void => {
+    const known = unmodelled.get(site.location);
+    if (known) known.carried ||= site.carried;
+    else unmodelled.set(site.location, { ...site });
+  };
   let sendCalls = 0;
   /** One candidate call: is it a send, and (when reported) which flows reach it. One finding per source kind. */
   const analyseCall = (call: ts.CallExpression | ts.NewExpression, reported: boolean, flow: FlowAnalyzer): CallOutcome => {
@@ -105,9 +112,12 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
       : (session.reuse(call, reported) ?? session.store(call, reported, recorded((analyser) => analyseCall(call, reported, analyser))));
     if (outcome.send) sendCalls++;
     diagnostics.push(...outcome.diagnostics);
+    outcome.unmodelled?.forEach(addUnmodelled);
     if (!reported) continue;
     for (const finding of outcome.findings) best.set(`${finding.source.kind}\u0000${call.pos}\u0000${fileName}`, finding);
   }
+
+  if (!session) for (const site of flow.unmodelled.values()) addUnmodelled(siteData(site, relative));
 
   const all = [...best.values()].sort(
     (a, b) => a.sink.location.file.localeCompare(b.sink.location.file) || a.sink.location.line - b.sink.location.line || a.sink.location.column - b.sink.location.column || a.source.kind.localeCompare(b.source.kind),
@@ -120,8 +130,38 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
     findings,
     suppressed,
     diagnostics,
-    stats: { files: files.length, sendCalls, findings: findings.length, milliseconds: Math.round(performance.now() - started), phases: clock.snapshot() },
+    stats: {
+      files: files.length,
+      sendCalls,
+      findings: findings.length,
+      milliseconds: Math.round(performance.now() - started),
+      phases: clock.snapshot(),
+      unmodelledCalls: summariseUnmodelled(unmodelled.values()),
+    },
   };
+}
+
+/** A call site as data; its location is the callee's name (`render` in `builder.add(x).render()`), which tells chained calls apart. */
+function siteData(site: UnmodelledSite, relative: (file: string) => string): UnmodelledSiteData {
+  const callee = skipOuter(site.node.expression);
+  const at = locationOf(ts.isPropertyAccessExpression(callee) ? callee.name : site.node);
+  return { package: site.package, callee: site.callee, location: `${relative(at.file)}:${at.line}:${at.column}`, carried: site.carried };
+}
+
+/** Call sites grouped by package and callee, most sites first. */
+function summariseUnmodelled(sites: Iterable<UnmodelledSiteData>): UnmodelledCall[] {
+  const byCallee = new Map<string, UnmodelledCall>();
+  for (const site of sites) {
+    const key = `${site.package}\u0000${site.callee}`;
+    let entry = byCallee.get(key);
+    if (!entry) byCallee.set(key, (entry = { package: site.package, callee: site.callee, calls: 0, carried: 0, locations: [] }));
+    entry.calls++;
+    if (site.carried) entry.carried++;
+    entry.locations.push(site.location);
+  }
+  const list = [...byCallee.values()];
+  for (const entry of list) entry.locations.sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  return list.sort((a, b) => b.calls - a.calls || a.package.localeCompare(b.package) || a.callee.localeCompare(b.callee));
 }
 
 function reportUnresolvedImports(sourceFile: ts.SourceFile, checker: ts.TypeChecker, diagnostics: Diagnostic[]): void {
@@ -146,7 +186,8 @@ function toFinding(flow: Flow, call: ts.CallExpression | ts.NewExpression, argum
   const sourceNode = flow.steps[0]!.node;
   const sourceText = shortText(sourceNode, 50);
   const enclosingFunction = enclosingFunctionName(call);
-  const trace = steps.map((s) => ({ location: locationOf(s.node), label: s.label, code: shortText(s.node) }));
+  const trace = steps.map((s) => ({ location: locationOf(s.node), label: s.label, code: shortText(s.node), ...(s.via ? { via: s.via } : {}) }));
+  const via = [...new Set(steps.flatMap((s) => (s.via ? [s.via] : [])))].sort();
   const identity: FingerprintInput = {
     ruleId: RULE_ID,
     kind: flow.kind,
@@ -184,6 +225,7 @@ function toFinding(flow: Flow, call: ts.CallExpression | ts.NewExpression, argum
     trace,
     fingerprint: fingerprintOf(identity),
     flowShape: flowShape(identity),
+    ...(via.length > 0 ? { via } : {}),
   };
 }
 
@@ -206,9 +248,14 @@ const MATCH_NOTE: Record<SinkMatch['matchedBy'], string> = {
   name: ' (the SDK is untyped: recognised by import and method name, not by type)',
 };
 
-/** Of two consecutive steps on the same node, keeps the later, more specific one (but never drops the source). */
+/**
+ * Of two consecutive steps on the same node, keeps the later, more specific
+ * one; but never drops the source, nor a step through a library call (a call
+ * that is itself the sink's argument still shows what it did to the data).
+ */
 function collapse(steps: Step[]): Step[] {
-  return steps.filter((step, i) => i === 0 || i === steps.length - 1 || step.node !== steps[i + 1]!.node);
+  const library = (step: Step): boolean => step.via !== undefined || step.label.startsWith('passed through `');
+  return steps.filter((step, i) => i === 0 || i === steps.length - 1 || step.node !== steps[i + 1]!.node || library(step));
 }
 
 function fromTsDiagnostic(diagnostic: ts.Diagnostic, code: string): Diagnostic {

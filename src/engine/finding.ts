@@ -19,6 +19,12 @@ export interface TraceStep {
   label: string;
   /** The expression at this step, shortened to one line. */
   code: string;
+  /**
+   * Set where the data went through a library call without an exact model:
+   * `assumed`, a call finleak has no model of (assumed to carry its arguments);
+   * `llm`, an LLM's answer (assumed to carry its prompt).
+   */
+  via?: 'assumed' | 'llm';
 }
 
 export interface FindingSource {
@@ -77,6 +83,8 @@ export interface Finding {
    * fingerprint changed.
    */
   flowShape: string;
+  /** The kinds of `via` steps in the trace: the finding rests on an assumed library step or an LLM's answer. */
+  via?: ('assumed' | 'llm')[];
   /** Set when a `finleak-ignore` comment at the sink call suppresses the finding. */
   suppression?: Suppression;
 }
@@ -104,6 +112,25 @@ export interface AnalysisStats {
   milliseconds: number;
   /** Where that time went (see src/engine/phases.ts). */
   phases: PhaseTimes;
+  /**
+   * Library functions without a model that data was assumed to pass through
+   * on its way to a send call (the open-world default), most call sites first:
+   * where a model or a sanitizer in the config would make the analysis exact.
+   */
+  unmodelledCalls?: UnmodelledCall[];
+}
+
+export interface UnmodelledCall {
+  /** Declaring package; for an untyped (`any`) callee, `<module>, untyped` or `untyped`. */
+  package: string;
+  /** The callee as declared (`I18nContext.t`), or as written for an untyped call. */
+  callee: string;
+  /** Call sites the default passed data through. */
+  calls: number;
+  /** Of those, the sites where financial data came through. */
+  carried: number;
+  /** The call sites, `file:line:column` relative to the project folder. */
+  locations: string[];
 }
 
 export interface AnalysisResult {

@@ -10,7 +10,8 @@ import { Events } from './flow/events.js';
 import { Exceptions } from './flow/exceptions.js';
 import { Expressions } from './flow/expressions.js';
 import { Functions } from './flow/functions.js';
-import { LibraryCalls } from './flow/library-calls.js';
+import { LibraryCalls, type UnmodelledSite } from './flow/library-calls.js';
+import { Queues } from './flow/queues.js';
 import { Sources } from './flow/sources.js';
 import { Stores } from './flow/stores.js';
 import { Variables } from './flow/variables.js';
@@ -19,6 +20,7 @@ import type { ProjectIndex } from './project-index.js';
 import { EMPTY, union, type Flow, type ParamFlow, type Taint } from './taint.js';
 
 export { functionWithBody } from './flow/functions.js';
+export type { UnmodelledSite } from './flow/library-calls.js';
 
 /** Thrown when an expression nests deeper than the engine follows; the driver reports it with its location. */
 export class DepthLimitError extends Error {
@@ -74,6 +76,8 @@ export class FlowAnalyzer {
   private readonly memo = new Map<ts.Node, Map<string, Taint | 'pending'>>();
   private depth = 0;
   readonly dependencies?: Dependencies;
+  /** Library calls without a model that the open-world default passed data through, by call. */
+  readonly unmodelled = new Map<ts.Node, UnmodelledSite>();
 
   /** Where a value becomes a source: financial by type or from a modelled call; property reads. */
   readonly sources: Sources;
@@ -99,6 +103,8 @@ export class FlowAnalyzer {
   readonly exceptions: Exceptions;
   /** Event emitters: what `emit` passes to a registered listener. */
   readonly events: Events;
+  /** Job queues: what a producer adds reaches the handler of a worker of that queue. */
+  readonly queues: Queues;
 
   constructor(
     readonly program: ts.Program,
@@ -122,6 +128,7 @@ export class FlowAnalyzer {
     this.callers = new Callers(this);
     this.exceptions = new Exceptions(this);
     this.events = new Events(this);
+    this.queues = new Queues(this);
   }
 
   taintOf(node: ts.Expression, fields: Fields): Taint {

@@ -20,6 +20,17 @@ export interface CallOutcome {
   send: boolean;
   findings: Finding[];
   diagnostics: Diagnostic[];
+  /** Library calls without a model that the analysis of this call assumed data through (with a cache only). */
+  unmodelled?: UnmodelledSiteData[];
+}
+
+/** An `UnmodelledSite` as plain data, kept with a cached outcome. */
+export interface UnmodelledSiteData {
+  package: string;
+  callee: string;
+  /** `file:line:column`, relative to the project folder. */
+  location: string;
+  carried: boolean;
 }
 
 interface CachedCall {

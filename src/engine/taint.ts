@@ -4,7 +4,15 @@ import type { ts } from '@ts-morph/common';
 export interface Step {
   node: ts.Node;
   label: string;
+  /**
+   * How the data got through a library call without an exact model: `assumed`,
+   * the open-world default for a call finleak has no model of; `llm`, an LLM's
+   * answer carrying its prompt.
+   */
+  via?: StepVia;
 }
+
+export type StepVia = 'assumed' | 'llm';
 
 /** Data that reaches an expression from a financial source. `steps[0]` is the source. */
 export interface Flow {

@@ -174,6 +174,12 @@ export interface PropagatorSpec {
    * `Map.set` stores its value in the map.
    */
   flows?: FlowSpec[];
+  /**
+   * The call asks a large language model: its answer carries its prompt (the
+   * data of `from` and `flows`). Findings through it say so, and the config's
+   * `llmFlows: false` turns them off.
+   */
+  llm?: boolean;
 }
 
 /** One data movement of a modelled library call. */
@@ -192,6 +198,22 @@ export interface EventSpec {
   type?: string | string[];
   register: string[];
   emit: string[];
+}
+
+/**
+ * A job queue: the data a producer adds to a named queue is what the handler
+ * of a consumer of that queue receives (`queue.add(name, data)` ->
+ * `new Worker(queueName, async (job) => job.data)`). Queue names are compared
+ * where both are string literals; otherwise every producer may feed every consumer.
+ */
+export interface QueueSpec {
+  /** Human name, e.g. "BullMQ". */
+  queue: string;
+  module: string | string[];
+  /** The producer: `Type.method` of the add call, and where its data is (`arg1`). Its receiver was made by `new <queue type>(name)`. */
+  producer: { function: string; payload: string };
+  /** The consumer: the constructor that takes the queue name (`arg0`) and the handler argument; the handler's first parameter gets the payload at `field`. */
+  consumer: { function: string; name: string; handler: number; field: string };
 }
 
 /** One messaging platform, as modelled in `rules/platforms/*.ts`. */
@@ -217,6 +239,14 @@ export interface UserConfig {
   sinks?: SinkSpec[];
   endpoints?: EndpointSpec[];
   sanitizers?: SanitizerSpec[];
+  /**
+   * How library calls move data, in the shape of `rules/propagators.ts`;
+   * `from: []` without `flows` declares a call clean. Checked before the
+   * built-in models, so an entry here replaces a built-in one.
+   */
+  propagators?: PropagatorSpec[];
+  /** Follow data through an LLM's answer (a prompt holding financial data, the reply sent). Default true. */
+  llmFlows?: boolean;
   ignore?: string[];
 }
 
@@ -228,8 +258,12 @@ export interface Policy {
   endpoints: (EndpointSpec & { platform: string })[];
   sanitizers: SanitizerSpec[];
   propagators: PropagatorSpec[];
+  /** Whether data flows through an LLM's answer (`PropagatorSpec.llm`); when false, such calls are clean. */
+  llmFlows: boolean;
   /** Event emitters whose `emit` reaches the registered handlers. */
   events?: EventSpec[];
+  /** Job queues whose added data reaches the consumers' handlers. */
+  queues?: QueueSpec[];
   /** Globs (relative to the project folder) of files whose findings are not reported. */
   ignore: string[];
   /** Folder that relative `module` paths in the policy are resolved against. */

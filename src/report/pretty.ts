@@ -1,6 +1,7 @@
 import { createColors } from 'picocolors';
 import { isIncomplete, type AnalysisResult, type Finding, type SourceLocation } from '../engine/finding.js';
 import { failingFindings, relativePath, sourceLines, type ReportContext } from './context.js';
+import { unmodelledDetail, unmodelledSummary } from './unmodelled.js';
 
 /**
  * Human output: each finding the check fails on with a code frame at the sink and its numbered
@@ -46,8 +47,10 @@ export function formatPretty(result: AnalysisResult, context: ReportContext): st
   const scope = `${result.stats.sendCalls} send call${result.stats.sendCalls === 1 ? '' : 's'} in ${result.stats.files} file${result.stats.files === 1 ? '' : 's'}, ${seconds}s`;
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const incomplete = isIncomplete(result) ? c.red(` — ${errors} analysis error${errors === 1 ? '' : 's'}: the result is incomplete`) : errors > 0 ? c.red(` — ${errors} error${errors === 1 ? '' : 's'} in finleak comments`) : '';
+  const assumed = unmodelledSummary(result.stats);
   const notes = [
     ...(suppressedCount > 0 ? [`${suppressedCount} suppressed in the code`] : []),
+    ...(assumed ? [assumed] : []),
     ...(baseline ? [`${baseline.known.size} known from the baseline`] : []),
     ...(context.changedSince ? [`only paths touching lines changed since ${context.changedSince}`] : []),
   ];
@@ -59,6 +62,8 @@ export function formatPretty(result: AnalysisResult, context: ReportContext): st
     out.push(`${c.red('✖')} ${failing.length} ${fresh}leak${failing.length === 1 ? '' : 's'} of financial data to messaging platforms in ${files} file${files === 1 ? '' : 's'} (${scope}${extra})${incomplete}`);
     out.push(c.dim("  To fix a leak: stop sending the value, send a masked form made by a sanitizer listed in the finleak config, or send a link into the bank's own app."));
   }
+  const detail = unmodelledDetail(result.stats);
+  if (detail) out.push(c.dim(`  ${detail}`));
   return `${out.join('\n')}\n`;
 }
 

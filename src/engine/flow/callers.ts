@@ -18,7 +18,8 @@ const MAX_HANDOFF_DEPTH = 3;
  * Who calls a function, and so fills its parameters: direct calls, `new` and
  * `super` calls, assignments through a setter, and the places a function
  * value is handed to (a project function that calls it, a library method
- * with a model, an event emitter).
+ * with a model, an event emitter, a queue's worker, or, without a model, a
+ * library call assumed to call it with its inputs).
  */
 export class Callers {
   private readonly invokerMemo = new Map<ts.Node, Invoker[]>();
@@ -132,14 +133,27 @@ export class Callers {
       };
       ts.forEachChild(body.body, visit);
     }
-    if (bodies.length > 0 || !ts.isCallExpression(call)) return;
+    if (bodies.length > 0) return;
+    const queue = flow.queues.consumerOf(declarations, index);
+    if (queue) {
+      list.push((param) => flow.queues.intoHandler(call, queue, param));
+      return;
+    }
     const model = flow.library.modelOf(declarations);
-    if (model && modelFlows(model.spec).some((f) => f.to.root.kind === 'callback-param' && f.to.root.index === index)) {
-      list.push((param) => flow.callbacks.callbackArgument(call, model.spec, index, param));
+    if (model) {
+      if (modelFlows(model.spec).some((f) => f.to.root.kind === 'callback-param' && f.to.root.index === index)) {
+        list.push((param) => flow.callbacks.callbackArgument(call, model.spec, index, param));
+      }
       return;
     }
     const event = flow.events.registration(declarations);
-    if (event) {
+    if (!event || !ts.isCallExpression(call)) {
+      // Open world: a library (or untyped) callee without a model may call the function with any of its inputs.
+      const library = declarations.find((d) => !flow.isProjectNode(d) && !flow.program.isSourceFileDefaultLibrary(d.getSourceFile()));
+      if (library || (declarations.length === 0 && flow.library.isUntyped(call.expression))) {
+        list.push((param) => flow.library.assumedIntoCallback(call, index, library, param));
+      }
+    } else {
       for (const emit of flow.events.emitsFor(call, event)) {
         list.push((param) => {
           const arg = emit.arguments[param.index + 1];

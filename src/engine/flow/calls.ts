@@ -28,7 +28,11 @@ export class Calls {
     if (projectBodies.length > 0) return union(projectBodies.map((fn) => this.callIntoProject(node, fn, fields)));
     const library = flow.library.libraryCall(node, declarations, fields);
     if (library) return library;
-    if (ts.isCallExpression(node) && (declarations.length === 0 || declarations.every((d) => flow.isProjectNode(d)))) return flow.callbacks.callOfValue(node, fields);
+    if (ts.isCallExpression(node) && (declarations.length === 0 || declarations.every((d) => flow.isProjectNode(d)))) {
+      const value = flow.callbacks.callOfValue(node, fields);
+      const fromLibrary = flow.library.valueCall(node, fields);
+      return fromLibrary ? union([value, fromLibrary]) : value;
+    }
     return EMPTY;
   }
 

@@ -14,11 +14,13 @@ export class CleanValues {
     this.cleanTypes = compileTypePatterns(flow.policy.sanitizers.flatMap((s) => (s.type ? [s.type] : [])));
   }
 
-  /** A whole value of a type that cannot hold data (boolean, void, null, never). */
+  /** A whole value of a type that cannot hold data (boolean, void, null, never), or a promise of one. */
   carriesNoData(node: ts.Expression, fields: Fields): boolean {
     if (fields.length > 0) return false;
-    const flags = this.flow.checker.getTypeAtLocation(node).flags;
-    return (flags & (ts.TypeFlags.BooleanLike | ts.TypeFlags.VoidLike | ts.TypeFlags.Null | ts.TypeFlags.Never)) !== 0;
+    const checker = this.flow.checker;
+    const type = checker.getTypeAtLocation(node);
+    const awaited = ts.isCallExpression(node) || ts.isNewExpression(node) ? (checker.getAwaitedType(type) ?? type) : type;
+    return (awaited.flags & (ts.TypeFlags.BooleanLike | ts.TypeFlags.VoidLike | ts.TypeFlags.Null | ts.TypeFlags.Never)) !== 0;
   }
 
   isSanitizer(declaration: ts.Declaration): boolean {
