@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ts } from '@ts-morph/common';
 import type { Policy } from '../policy/types.js';
 import { calleeName, skipOuter } from './declarations.js';
-import { RULE_ID, type AnalysisResult, type Diagnostic, type Finding, type UnmodelledCall } from './finding.js';
+import { compareFindings, RULE_ID, type AnalysisResult, type Diagnostic, type Finding, type UnmodelledCall } from './finding.js';
 import { FinancialTypes } from './financial-types.js';
 import { fingerprint as fingerprintOf, flowShape, type FingerprintInput } from './fingerprint.js';
 import { DepthLimitError, FlowAnalyzer, type Dependencies, type UnmodelledSite } from './flow.js';
@@ -10,6 +10,8 @@ import { compileGlobs } from './globs.js';
 import { scanFile, type AnalysisCache, type CallOutcome, type UnmodelledSiteData } from './incremental.js';
 import { enclosingFunctionName, locationOf, shortText } from './locations.js';
 import { PhaseClock } from './phases.js';
+import { ProjectCode } from './project-code.js';
+import { builtDeclarationGaps } from './workspace-declarations.js';
 import { SinkMatcher, type SinkMatch } from './sinks.js';
 import { applySuppressions } from './suppressions.js';
 import type { Flow, Step } from './taint.js';
@@ -37,9 +39,7 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
   clock.enter('sinks');
   const ignored = compileGlobs(policy.ignore);
   const relative = (file: string): string => path.relative(options.rootDir, file).split(path.sep).join('/');
-  const files = program
-    .getSourceFiles()
-    .filter((sf) => !sf.isDeclarationFile && !program.isSourceFileFromExternalLibrary(sf) && !sf.fileName.includes('/node_modules/'));
+  const files = ProjectCode.of(program).files();
 
   const diagnostics: Diagnostic[] = [];
   const session = options.cache?.begin(program, policy, options.rootDir);
@@ -59,6 +59,7 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
     });
     reportUnresolvedImports(sourceFile, checker, diagnostics);
   }
+  diagnostics.push(...builtDeclarationGaps(program, checker, options.rootDir, ignored));
 
   clock.enter('flow');
   const financial = new FinancialTypes(checker, program, { sources: policy.sources, baseDir: policy.baseDir, rootDir: options.rootDir });
@@ -81,7 +82,7 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
     if (known) known.carried ||= site.carried;
     else unmodelled.set(site.location, { ...site });
   };
-  let sendCalls = 0;
+  const sendCalls: (ts.CallExpression | ts.NewExpression)[] = [];
   /** One candidate call: is it a send, and (when reported) which flows reach it. One finding per source kind. */
   const analyseCall = (call: ts.CallExpression | ts.NewExpression, reported: boolean, flow: FlowAnalyzer): CallOutcome => {
     const byKind = new Map<string, Finding>();
@@ -110,7 +111,7 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
     const outcome = !session
       ? analyseCall(call, reported, flow)
       : (session.reuse(call, reported) ?? session.store(call, reported, recorded((analyser) => analyseCall(call, reported, analyser))));
-    if (outcome.send) sendCalls++;
+    if (outcome.send) sendCalls.push(call);
     diagnostics.push(...outcome.diagnostics);
     outcome.unmodelled?.forEach(addUnmodelled);
     if (!reported) continue;
@@ -119,9 +120,7 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
 
   if (!session) for (const site of flow.unmodelled.values()) addUnmodelled(siteData(site, relative));
 
-  const all = [...best.values()].sort(
-    (a, b) => a.sink.location.file.localeCompare(b.sink.location.file) || a.sink.location.line - b.sink.location.line || a.sink.location.column - b.sink.location.column || a.source.kind.localeCompare(b.source.kind),
-  );
+  const all = [...best.values()].sort(compareFindings);
   const reportedFiles = files.filter((sf) => !ignored(relative(sf.fileName)) && (options.onlyFiles?.(sf.fileName) ?? true));
   const { active: findings, suppressed, diagnostics: suppressionDiagnostics } = applySuppressions(all, reportedFiles);
   diagnostics.push(...suppressionDiagnostics);
@@ -132,12 +131,13 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
     diagnostics,
     stats: {
       files: files.length,
-      sendCalls,
+      sendCalls: sendCalls.length,
       findings: findings.length,
       milliseconds: Math.round(performance.now() - started),
       phases: clock.snapshot(),
       unmodelledCalls: summariseUnmodelled(unmodelled.values()),
     },
+    analysed: { files: files.map((sf) => sf.fileName), sendCalls: sendCalls.map((call) => locationOf(call)) },
   };
 }
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ts } from '@ts-morph/common';
 import type { HttpCarrierSpec, ResolvedSources } from '../policy/types.js';
 import { addressOf, moduleMatches, packageOfFile, skipOuter } from './declarations.js';
+import { ProjectCode } from './project-code.js';
 import { SourceCalls } from './source-calls.js';
 
 /** Why a type is account or transaction data. */
@@ -207,7 +208,7 @@ export class FinancialTypes {
   where(node: ts.Node): string {
     const sourceFile = node.getSourceFile();
     if (this.program.isSourceFileDefaultLibrary(sourceFile)) return 'lib';
-    if (sourceFile.fileName.includes('/node_modules/')) return packageOfFile(this.program, sourceFile);
+    if (ProjectCode.of(this.program).isDependency(sourceFile)) return packageOfFile(this.program, sourceFile);
     const named = (node as ts.NamedDeclaration).name;
     const line = sourceFile.getLineAndCharacterOfPosition((named ?? node).getStart(sourceFile)).line + 1;
     return `${path.relative(this.rootDir, sourceFile.fileName).split(path.sep).join('/')}:${line}`;
@@ -263,7 +264,7 @@ export class FinancialTypes {
         // Name the project's own containers (`inside \`Statement\``), not a library's wrappers (`PgSelectBase`, `Omit`).
         const name = this.typeName(type);
         const declaration = (type.aliasSymbol ?? type.getSymbol())?.declarations?.[0];
-        const own = declaration !== undefined && !this.isLibDeclaration(declaration) && !declaration.getSourceFile().fileName.includes('/node_modules/');
+        const own = declaration !== undefined && !this.isLibDeclaration(declaration) && !ProjectCode.of(this.program).isDependency(declaration.getSourceFile());
         return name && own && name !== match.kind ? { kind: match.kind, reason: `${match.reason}, inside \`${name}\`` } : match;
       }
     }

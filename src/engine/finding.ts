@@ -118,6 +118,9 @@ export interface AnalysisStats {
    * where a model or a sanitizer in the config would make the analysis exact.
    */
   unmodelledCalls?: UnmodelledCall[];
+  /** Projects (tsconfigs) analysed and the programs they were analysed in, when `check` analysed more than one project. */
+  projects?: number;
+  programs?: number;
 }
 
 export interface UnmodelledCall {
@@ -140,9 +143,20 @@ export interface AnalysisResult {
   suppressed?: Finding[];
   diagnostics: Diagnostic[];
   stats: AnalysisStats;
+  /** What was analysed: the project's files and the send calls found in them (to count each once across programs). */
+  analysed?: AnalysedCode;
+}
+
+export interface AnalysedCode {
+  files: string[];
+  sendCalls: SourceLocation[];
 }
 
 export const RULE_ID = 'financial-data-to-messaging';
+
+/** Report order: by sink file, line and column, then source kind. */
+export const compareFindings = (a: Finding, b: Finding): number =>
+  a.sink.location.file.localeCompare(b.sink.location.file) || a.sink.location.line - b.sink.location.line || a.sink.location.column - b.sink.location.column || a.source.kind.localeCompare(b.source.kind);
 
 /**
  * Diagnostics about finleak comments in the analysed code (a suppression

@@ -16,6 +16,7 @@ import { Sources } from './flow/sources.js';
 import { Stores } from './flow/stores.js';
 import { Variables } from './flow/variables.js';
 import { CALL, ELEMENT } from './payload-path.js';
+import { ProjectCode } from './project-code.js';
 import type { ProjectIndex } from './project-index.js';
 import { EMPTY, union, type Flow, type ParamFlow, type Taint } from './taint.js';
 
@@ -184,8 +185,7 @@ export class FlowAnalyzer {
 
   /** Code of the project itself, not a declaration file or a library. */
   isProjectNode(node: ts.Node): boolean {
-    const sourceFile = node.getSourceFile();
-    return !sourceFile.isDeclarationFile && !this.program.isSourceFileFromExternalLibrary(sourceFile);
+    return ProjectCode.of(this.program).hasNode(node);
   }
 
   private derive(node: ts.Expression, fields: Fields): Taint {

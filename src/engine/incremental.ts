@@ -2,6 +2,7 @@ import { ts } from '@ts-morph/common';
 import type { Policy } from '../policy/types.js';
 import type { Diagnostic, Finding } from './finding.js';
 import type { Dependencies } from './flow.js';
+import { ProjectCode } from './project-code.js';
 
 /** Syntactic facts of one source file: they hold as long as the file's text does. */
 export interface FileFacts {
@@ -94,12 +95,13 @@ export class AnalysisCache {
     if (previous.key !== key) return full('policy or compiler options changed');
     if (previous.files.size !== files.size || [...files.keys()].some((f) => !previous.files.has(f))) return full('files added or removed');
 
+    const projectCode = ProjectCode.of(program);
     const changed: ts.SourceFile[] = [];
     const replaced: ts.SourceFile[] = [];
     for (const [fileName, sourceFile] of files) {
       const old = previous.files.get(fileName)!;
       if (old === sourceFile) continue;
-      if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile) || !ts.isExternalModule(sourceFile) || hasGlobalAugmentation(sourceFile)) {
+      if (!projectCode.has(sourceFile) || !ts.isExternalModule(sourceFile) || hasGlobalAugmentation(sourceFile)) {
         return full(`${fileName} changed and may affect any file`);
       }
       changed.push(sourceFile);
@@ -119,7 +121,7 @@ export class AnalysisCache {
       }
     };
     for (const sourceFile of files.values()) {
-      if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+      if (!projectCode.has(sourceFile)) continue;
       addEdges(sourceFile.fileName, this.importsOf(sourceFile, checker));
     }
     for (const old of replaced) addEdges(old.fileName, this.imports.get(old) ?? []);

@@ -26,12 +26,28 @@ const formatHost: ts.FormatDiagnosticsHost = {
   getNewLine: () => '\n',
 };
 
+/** A tsconfig, read and checked: its files, options and project references. */
+export interface ParsedProject {
+  configFile: string;
+  parsed: ts.ParsedCommandLine;
+}
+
 /**
  * Builds the TypeScript program of a tsconfig with the compiler that ts-morph
  * bundles. Only the program and binder are created here: the checker answers
  * type questions lazily, for the nodes the analysis asks about.
  */
 export function loadProject(tsconfigPath: string): LoadedProject {
+  return loadProgram([readProject(tsconfigPath)]);
+}
+
+/**
+ * Reads a tsconfig (and what it extends); a missing file, bad JSON or a
+ * fatal option error is a ProjectError naming the file. With `allowEmpty`,
+ * a tsconfig without input files of its own (a solution-style root that only
+ * lists `references`) is accepted.
+ */
+export function readProject(tsconfigPath: string, options: { allowEmpty?: boolean } = {}): ParsedProject {
   const configFile = path.resolve(tsconfigPath);
   if (!ts.sys.fileExists(configFile)) {
     throw new ProjectError(`${configFile}: tsconfig not found. Pass the project's tsconfig.json with --project <file>.`, configFile);
@@ -56,17 +72,46 @@ export function loadProject(tsconfigPath: string): LoadedProject {
   if (fatal.length > 0) {
     throw new ProjectError(`${configFile}: ${ts.formatDiagnostics(fatal, formatHost).trim()}`, configFile);
   }
-  if (parsed.fileNames.length === 0) {
+  if (parsed.fileNames.length === 0 && !options.allowEmpty) {
     throw new ProjectError(`${configFile}: no input files; check "include", "files" and "exclude" in the tsconfig.`, configFile);
   }
+  return { configFile, parsed };
+}
+
+/**
+ * One program for several projects whose options agree (see `programKey`):
+ * the union of their files, so what they share is parsed, bound and analysed
+ * once. The first project's options apply. Files of a project reference are
+ * read from their sources, as an editor does, not from built declarations.
+ */
+export function loadProgram(projects: readonly ParsedProject[]): LoadedProject {
+  const first = projects[0];
+  if (!first) throw new Error('loadProgram needs at least one project');
+  const rootNames = [...new Set(projects.flatMap((p) => p.parsed.fileNames))];
+  const references = new Map<string, ts.ProjectReference>();
+  for (const project of projects) for (const reference of project.parsed.projectReferences ?? []) references.set(path.resolve(reference.path), reference);
   const unparsable: UnparsableFile[] = [];
   const program = ts.createProgram({
-    rootNames: parsed.fileNames,
-    options: parsed.options,
-    projectReferences: parsed.projectReferences,
-    host: createHost(parsed.options, (file, error) => unparsable.push({ file, reason: error.message })),
+    rootNames,
+    options: first.parsed.options,
+    projectReferences: [...references.values()],
+    host: createHost(first.parsed.options, (file, error) => unparsable.push({ file, reason: error.message })),
   });
-  return { program, rootDir: path.dirname(configFile), configFile, unparsable };
+  return { program, rootDir: path.dirname(first.configFile), configFile: first.configFile, unparsable };
+}
+
+/** Options that name where a project's files and outputs are: they do not change how its code is resolved or typed. */
+const OUTPUT_OPTIONS = new Set(['configFilePath', 'rootDir', 'outDir', 'outFile', 'declarationDir', 'tsBuildInfoFile', 'project', 'composite', 'incremental', 'declaration', 'declarationMap', 'emitDeclarationOnly', 'sourceMap', 'inlineSourceMap', 'noEmit']);
+
+/**
+ * Projects with the same key can share one program: every option that
+ * changes how a file is resolved, parsed, bound or typed is the same (`paths`
+ * with the folder they are relative to), only their own files and outputs differ.
+ */
+export function programKey(options: ts.CompilerOptions): string {
+  const relevant = Object.entries(options).filter(([name]) => !OUTPUT_OPTIONS.has(name) && name !== 'pathsBasePath' && name !== 'configFile');
+  if (options.paths) relevant.push(['pathsBasePath', options.pathsBasePath]);
+  return JSON.stringify(relevant.sort(([a], [b]) => a.localeCompare(b)));
 }
 
 let libTexts: Map<string, string> | undefined;
@@ -85,6 +130,8 @@ export function createHost(options: ts.CompilerOptions, onUnparsable?: (file: st
   const libs = libTexts;
   const host = ts.createCompilerHost(options);
   host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
+  // Files of referenced projects come from their sources, not their built .d.ts (as in an editor).
+  (host as ts.CompilerHost & { useSourceOfProjectReferenceRedirect?: () => boolean }).useSourceOfProjectReferenceRedirect = () => true;
   const { getSourceFile, fileExists, readFile, directoryExists } = host;
   host.getDefaultLibLocation = () => libFolderInMemoryPath;
   host.getDefaultLibFileName = (o) => path.posix.join(libFolderInMemoryPath, ts.getDefaultLibFileName(o));
@@ -145,10 +192,24 @@ function sharedDeclarationFile(
   return sourceFile;
 }
 
-/** Options that name the project's own folders: they do not change how a file is parsed or bound. */
-const PROJECT_PATHS = new Set(['configFilePath', 'pathsBasePath', 'baseUrl', 'rootDir', 'rootDirs', 'outDir', 'outFile', 'declarationDir', 'tsBuildInfoFile', 'typeRoots', 'paths', 'project']);
-
-/** Programs share a parsed file only when every other compiler option is the same. */
+/**
+ * Programs share a parsed file when the options that affect parsing and
+ * binding agree: the list TypeScript's language service keys its shared
+ * documents by (target, module, jsx, alwaysStrict, ...). Projects of one
+ * repository that differ in `types`, `lib`, `paths` or strictness still share
+ * `@types/node` and the SDK typings. Should a TypeScript build not expose that
+ * list, every option but the project's own folders counts.
+ */
 function settingsKey(options: ts.CompilerOptions): string {
+  const internals = ts as unknown as {
+    sourceFileAffectingCompilerOptions?: readonly { name: string }[];
+    getCompilerOptionValue?: (options: ts.CompilerOptions, option: { name: string }) => unknown;
+  };
+  const affecting = internals.sourceFileAffectingCompilerOptions;
+  const value = internals.getCompilerOptionValue;
+  if (affecting && value) return JSON.stringify(affecting.map((option) => [option.name, value(options, option)]));
   return JSON.stringify(Object.entries(options).filter(([name]) => !PROJECT_PATHS.has(name)).sort(([a], [b]) => a.localeCompare(b)));
 }
+
+/** Options that name the project's own folders: they do not change how a file is parsed or bound. */
+const PROJECT_PATHS = new Set(['configFilePath', 'pathsBasePath', 'baseUrl', 'rootDir', 'rootDirs', 'outDir', 'outFile', 'declarationDir', 'tsBuildInfoFile', 'typeRoots', 'paths', 'project']);

@@ -3,6 +3,7 @@ import type { Policy } from '../policy/types.js';
 import type { SourceLocation } from './finding.js';
 import { FinancialTypes } from './financial-types.js';
 import { locationOf } from './locations.js';
+import { ProjectCode } from './project-code.js';
 
 /** One type in the inventory: financial (with the reason), or a look-alike the rules rejected. */
 export interface SourceTypeEntry {
@@ -33,7 +34,8 @@ export function inventorySources(program: ts.Program, policy: Policy, rootDir: s
   const started = performance.now();
   const checker = program.getTypeChecker();
   const financial = new FinancialTypes(checker, program, { sources: policy.sources, baseDir: policy.baseDir, rootDir });
-  const files = program.getSourceFiles().filter((sf) => !sf.isDeclarationFile && !program.isSourceFileFromExternalLibrary(sf) && !sf.fileName.includes('/node_modules/'));
+  const projectCode = ProjectCode.of(program);
+  const files = projectCode.files();
   const result: SourceInventory = { financial: [], lookAlikes: [], stats: { files: files.length, declarations: 0, milliseconds: 0 } };
   const seen = new Set<ts.Node>();
 
@@ -42,7 +44,7 @@ export function inventorySources(program: ts.Program, policy: Policy, rootDir: s
     seen.add(declaration);
     result.stats.declarations++;
     const match = schema ? financial.schemaVariable(schema) : type && financial.is(type);
-    const external = declaration.getSourceFile().fileName.includes('/node_modules/');
+    const external = projectCode.isDependency(declaration.getSourceFile());
     const entry = { name, location: locationOf(declaration), ...(external ? { module: financial.where(declaration) } : {}) };
     if (match) result.financial.push({ ...entry, kind: match.kind, reason: match.reason });
     else {

@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BaselineEntry } from '../ci/baseline.js';
 import type { Finding } from '../engine/finding.js';
+
+export { repositoryRoot } from '../engine/repository-root.js';
 
 /** What every reporter gets besides the findings. */
 export interface ReportContext {
@@ -15,6 +17,10 @@ export interface ReportContext {
   changedSince?: string;
   /** Folder that GitHub annotation paths are relative to (the repository checkout); default rootDir. */
   workspaceDir?: string;
+  /** The projects of a check that covered several, or of a shard: the tsconfig (absolute), and the index of the program it was analysed in. */
+  projects?: { tsconfig: string; program: number }[];
+  /** `--shard`, as given (`2/4`). */
+  shard?: string;
 }
 
 /** How the findings compare with a baseline file. */
@@ -49,12 +55,4 @@ export function sourceLines(file: string): string[] | undefined {
     }
   }
   return fileCache.get(file);
-}
-
-/** The folder holding `.git` at or above `folder` (the repository root); `folder` itself outside a repository. */
-export function repositoryRoot(folder: string): string {
-  for (let current = path.resolve(folder); ; current = path.dirname(current)) {
-    if (existsSync(path.join(current, '.git'))) return current;
-    if (path.dirname(current) === current) return path.resolve(folder);
-  }
 }

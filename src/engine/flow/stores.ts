@@ -4,6 +4,7 @@ import type { Fields, FlowAnalyzer } from '../flow.js';
 import { modelFlows, storingMembers } from '../library-models.js';
 import { shortText } from '../locations.js';
 import { CALL, pathInside } from '../payload-path.js';
+import { ProjectCode } from '../project-code.js';
 import { ProjectIndex, type StoreSite } from '../project-index.js';
 import { EMPTY, extend, union, type Step, type Taint } from '../taint.js';
 import { enclosingFunction, enclosingLoop } from './scopes.js';
@@ -24,11 +25,7 @@ export class Stores {
 
   projectIndex(): ProjectIndex {
     if (!this.index) {
-      const program = this.flow.program;
-      const files = program
-        .getSourceFiles()
-        .filter((sf) => !sf.isDeclarationFile && !program.isSourceFileFromExternalLibrary(sf) && !sf.fileName.includes('/node_modules/'));
-      this.index = new ProjectIndex(files, storingMembers(this.flow.policy.propagators));
+      this.index = new ProjectIndex(ProjectCode.of(this.flow.program).files(), storingMembers(this.flow.policy.propagators));
     }
     return this.index;
   }
