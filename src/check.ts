@@ -1,18 +1,32 @@
 import path from 'node:path';
-import { buildPolicy } from './config/build-policy.js';
+import type { ts } from '@ts-morph/common';
 import { loadConfigAtRef } from './ci/policy-from.js';
+import { buildPolicy } from './config/build-policy.js';
 import { checkConfigAgainstProgram } from './config/check-against-program.js';
-import { loadConfig } from './config/load-config.js';
+import { ConfigError } from './config/config-error.js';
+import { loadConfig, type LoadedConfig } from './config/load-config.js';
 import { analyzeProgram } from './engine/analyze.js';
-import type { AnalysisResult } from './engine/finding.js';
+import type { AnalysisResult, Diagnostic } from './engine/finding.js';
 import { missingPackages } from './engine/missing-packages.js';
 import { PhaseClock, totalOf } from './engine/phases.js';
-import { loadProject, ProjectError } from './engine/project.js';
-import type { Policy } from './policy/types.js';
+import { loadProgram, programKey, ProjectError, type ParsedProject } from './engine/project.js';
+import { isWorkspaceRoot } from './engine/repository-root.js';
+import type { Policy, UserConfig } from './policy/types.js';
+import { combineResults } from './workspace/combine-results.js';
+import { findProjects, type ProjectSet } from './workspace/find-projects.js';
+import { describeShard, shardOf, type Shard } from './workspace/shard.js';
 
 export interface CheckOptions {
-  /** Path to the tsconfig.json (or its folder). */
-  project: string;
+  /** Path to the tsconfig.json (or its folder). Same as `projects: [project]`. */
+  project?: string;
+  /**
+   * tsconfig files (or folders): one is a project (a solution-style tsconfig
+   * stands for its references); several are analysed together, paths in the
+   * report relative to `cwd`. None: `./tsconfig.json`, else the workspace packages' tsconfigs.
+   */
+  projects?: string[];
+  /** Folder the check runs in; default process.cwd(). */
+  cwd?: string;
   /** Explicit config file; otherwise searched from the project's folder. */
   config?: string;
   /** Report only findings whose send call is in these files or folders. */
@@ -21,6 +35,8 @@ export interface CheckOptions {
   dataOnlyConfig?: boolean;
   /** Read the config as of this git ref (data configs only), not from the working tree: --policy-from. */
   policyFrom?: string;
+  /** Analyse only the projects of this shard (see workspace/shard.ts). */
+  shard?: Shard;
   /**
    * Charges the run to its phases (`stats.phases`); `stats.milliseconds` is the
    * time since the clock's origin. Default: a clock started by this call.
@@ -28,46 +44,79 @@ export interface CheckOptions {
   clock?: PhaseClock;
 }
 
+/** A project of the check, and which program it was analysed in. */
+export interface CheckedProject {
+  tsconfig: string;
+  /** Index of its program: projects whose options agree share one. */
+  program: number;
+}
+
 export interface CheckOutcome {
   result: AnalysisResult;
+  /** Folder that report paths, fingerprints and baselines are relative to. */
   rootDir: string;
+  /** The first project's tsconfig. */
   tsconfig: string;
+  /** Every project of the check (of this shard), in analysis order. */
+  projects: CheckedProject[];
+  /** How the projects were found: one tsconfig, a tsconfig's references, the workspaces, or a list. */
+  foundBy: ProjectSet['foundBy'];
+  shard?: Shard;
   configFile?: string;
   policy: Policy;
 }
 
-/** Config -> policy -> program -> findings: the whole `finleak check`, without any output. */
+/** Config -> policy -> programs -> findings: the whole `finleak check`, without any output. */
 export async function check(options: CheckOptions): Promise<CheckOutcome> {
   const clock = options.clock ?? new PhaseClock();
   const outer = clock.enter('load');
-  const tsconfig = resolveTsconfig(options.project);
-  const rootDir = path.dirname(tsconfig);
-  const { config, file: configFile, baseDir } =
-    options.policyFrom !== undefined ? await loadConfigAtRef(options.policyFrom, rootDir, options.config) : await loadConfig(rootDir, options.config, { dataOnly: options.dataOnlyConfig === true });
+  const cwd = options.cwd ?? process.cwd();
+  const given = options.projects ?? (options.project !== undefined ? [options.project] : []);
+  // Without --project, the config found from here may list the projects; otherwise it is found from the projects' root.
+  const early = given.length === 0 ? await findConfig(cwd, options) : undefined;
+  const configured = early?.file && early.config.projects ? { file: early.file, projects: early.config.projects } : undefined;
+  const found = findProjects({ cwd, projects: given, ...(configured ? { configured } : {}) });
+  const rootDir = found.root;
+  const { config, file: configFile, baseDir } = early && (configured || rootDir === cwd) ? early : await findConfig(rootDir, options);
   const policy = buildPolicy(config, baseDir ?? (configFile ? path.dirname(configFile) : rootDir));
-  const { program, unparsable } = loadProject(tsconfig);
-  const missing = missingPackages(program, rootDir, policy);
-  if (missing.packages.length > 0) throw new ProjectError(missingPackagesMessage(missing.packages), tsconfig);
-  const configWarnings = configFile ? checkConfigAgainstProgram(config, configFile, program, policy.baseDir) : [];
-  const only = options.paths?.length ? options.paths.map((p) => path.resolve(p)) : undefined;
-  const result = analyzeProgram(program, policy, {
-    rootDir,
-    ...(only ? { onlyFiles: (file: string) => only.some((p) => file === p || file.startsWith(p + path.sep)) } : {}),
-    clock,
-  });
-  result.diagnostics.unshift(
-    ...configWarnings,
-    ...unparsable.map((u) => ({
-      severity: 'error' as const,
-      code: 'unparsable-file',
-      message: `cannot parse this file (${u.reason}: its code nests deeper than the TypeScript parser can follow); it was skipped, so leaks in it are not reported`,
-      location: { file: u.file, line: 1, column: 1, endLine: 1, endColumn: 1 },
-    })),
-  );
+
+  const relative = (file: string): string => path.relative(rootDir, file).split(path.sep).join('/');
+  const shard = options.shard;
+  const projects = shard ? found.projects.filter((p) => shardOf(relative(p.configFile), shard.count) === shard.index) : found.projects;
+  const groups = groupByProgram(projects);
+
+  const only = options.paths?.length ? options.paths.map((p) => path.resolve(cwd, p)) : undefined;
+  const onlyFiles = only ? (file: string) => only.some((p) => file === p || file.startsWith(p + path.sep)) : undefined;
+  const results: AnalysisResult[] = [];
+  const diagnostics: Diagnostic[] = [...notes(found, relative), ...(shard && projects.length === 0 ? [emptyShard(shard, found.projects.length)] : [])];
+  const configChecks: ConfigCheck[] = [];
+  for (const group of groups) {
+    clock.enter('load');
+    const { program, unparsable, configFile: tsconfig } = loadProgram(group);
+    const missing = missingPackages(program, path.dirname(tsconfig), policy);
+    if (missing.packages.length > 0) throw new ProjectError(missingPackagesMessage(missing.packages), tsconfig);
+    if (configFile) configChecks.push(checkConfig(config, configFile, program, policy.baseDir));
+    diagnostics.push(...unparsable.map(unparsableFile));
+    results.push(analyzeProgram(program, policy, { rootDir, ...(onlyFiles ? { onlyFiles } : {}), clock }));
+  }
+  const result = results.length === 1 ? results[0]! : combineResults(results);
+  result.diagnostics.unshift(...configWarnings(configChecks), ...diagnostics);
+  if (found.projects.length > 1 || shard) result.stats = { ...result.stats, projects: projects.length, programs: groups.length };
+
   clock.enter(outer);
   result.stats.phases = clock.snapshot();
   result.stats.milliseconds = totalOf(result.stats.phases);
-  return { result, rootDir, tsconfig, ...(configFile ? { configFile } : {}), policy };
+  const checked = groups.flatMap((group, program) => group.map((p) => ({ tsconfig: p.configFile, program })));
+  return {
+    result,
+    rootDir,
+    tsconfig: found.projects[0]!.configFile,
+    projects: checked,
+    foundBy: found.foundBy,
+    ...(shard ? { shard } : {}),
+    ...(configFile ? { configFile } : {}),
+    policy,
+  };
 }
 
 function missingPackagesMessage(packages: readonly string[]): string {
@@ -76,7 +125,80 @@ function missingPackagesMessage(packages: readonly string[]): string {
   return `${count} not installed (${shown}): install the project's dependencies first (for example \`npm ci --ignore-scripts\`); finleak reads their type declarations to see the send calls and the financial data that go through them`;
 }
 
-function resolveTsconfig(project: string): string {
-  const resolved = path.resolve(project);
-  return resolved.endsWith('.json') ? resolved : path.join(resolved, 'tsconfig.json');
+/**
+ * The config searched from the project's folder (or the monorepo root); a
+ * package of a monorepo without a config of its own uses the one at the
+ * workspace root above it. With --policy-from, the config as of that git ref.
+ */
+async function findConfig(start: string, options: CheckOptions): Promise<LoadedConfig> {
+  if (options.policyFrom !== undefined) return loadConfigAtRef(options.policyFrom, start, options.config);
+  const dataOnly = { dataOnly: options.dataOnlyConfig === true };
+  const found = await loadConfig(start, options.config, dataOnly);
+  if (found.file || options.config) return found;
+  for (let dir = path.dirname(start); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    if (isWorkspaceRoot(dir)) return loadConfig(dir, undefined, dataOnly);
+  }
+  return found;
+}
+
+/** The config checked against one program: its warnings, or the config error it raised. */
+type ConfigCheck = { warnings: Diagnostic[] } | { error: ConfigError };
+
+function checkConfig(config: UserConfig, file: string, program: ts.Program, baseDir: string): ConfigCheck {
+  try {
+    return { warnings: checkConfigAgainstProgram(config, file, program, baseDir) };
+  } catch (error) {
+    if (error instanceof ConfigError) return { error };
+    throw error;
+  }
+}
+
+/**
+ * What the config refers to must exist in one of the programs at least: an
+ * entry (a sanitizer's module, a source type) that one package's program lacks
+ * may be another's. An error or warning that every program gives is reported.
+ */
+function configWarnings(checks: readonly ConfigCheck[]): Diagnostic[] {
+  if (checks.length === 0) return [];
+  const errors = checks.filter((c): c is { error: ConfigError } => 'error' in c);
+  if (errors.length === checks.length) throw errors[0]!.error;
+  const lists = checks.filter((c): c is { warnings: Diagnostic[] } => 'warnings' in c).map((c) => c.warnings);
+  return lists[0]!.filter((warning) => lists.every((list) => list.some((other) => other.message === warning.message)));
+}
+
+/** Projects in order, grouped so that projects whose options agree share one program (first appearance order). */
+function groupByProgram(projects: readonly ParsedProject[]): ParsedProject[][] {
+  const groups = new Map<string, ParsedProject[]>();
+  for (const project of projects) {
+    const key = programKey(project.parsed.options);
+    const group = groups.get(key);
+    if (group) group.push(project);
+    else groups.set(key, [project]);
+  }
+  return [...groups.values()];
+}
+
+function notes(found: ProjectSet, relative: (file: string) => string): Diagnostic[] {
+  if (found.withoutTsconfig.length === 0) return [];
+  const list = found.withoutTsconfig.map(relative).join(', ');
+  return [
+    {
+      severity: 'warning',
+      code: 'workspace-without-tsconfig',
+      message: `${found.withoutTsconfig.length} workspace package${found.withoutTsconfig.length === 1 ? ' has' : 's have'} no tsconfig.json (${list}): their files are analysed only where another project imports them`,
+    },
+  ];
+}
+
+function emptyShard(shard: Shard, total: number): Diagnostic {
+  return { severity: 'warning', code: 'empty-shard', message: `shard ${describeShard(shard)} has none of the ${total} projects: nothing to analyse in this shard` };
+}
+
+function unparsableFile(u: { file: string; reason: string }): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'unparsable-file',
+    message: `cannot parse this file (${u.reason}: its code nests deeper than the TypeScript parser can follow); it was skipped, so leaks in it are not reported`,
+    location: { file: u.file, line: 1, column: 1, endLine: 1, endColumn: 1 },
+  };
 }

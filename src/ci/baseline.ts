@@ -76,11 +76,29 @@ export function baselineEntry(finding: Finding, relative: (file: string) => stri
 
 /** Serialises findings as a baseline, sorted so that the file diffs well in review. */
 export function formatBaseline(findings: readonly Finding[], relative: (file: string) => string): string {
-  const entries = findings
-    .map((f) => baselineEntry(f, relative))
-    .sort((a, b) => a.file.localeCompare(b.file) || (a.function ?? '').localeCompare(b.function ?? '') || a.source.localeCompare(b.source) || a.api.localeCompare(b.api) || a.fingerprint.localeCompare(b.fingerprint));
+  return formatEntries(findings.map((f) => baselineEntry(f, relative)));
+}
+
+function formatEntries(entries: BaselineEntry[]): string {
+  entries.sort((a, b) => a.file.localeCompare(b.file) || (a.function ?? '').localeCompare(b.function ?? '') || a.source.localeCompare(b.source) || a.api.localeCompare(b.api) || a.fingerprint.localeCompare(b.fingerprint));
   const file: BaselineFile = { format: BASELINE_FORMAT, version: 1, findings: entries };
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/**
+ * One baseline from several (the baselines of the shards of a sharded check):
+ * each fingerprint as many times as the baseline that has it most often, so an
+ * entry two shards both recorded (a send in a package both shards analyse) is
+ * kept once, and two identical flows one shard recorded stay two.
+ */
+export function mergeBaselines(baselines: readonly (readonly BaselineEntry[])[]): string {
+  const merged = new Map<string, BaselineEntry[]>();
+  for (const entries of baselines) {
+    const own = new Map<string, BaselineEntry[]>();
+    for (const entry of entries) own.set(entry.fingerprint, [...(own.get(entry.fingerprint) ?? []), entry]);
+    for (const [fingerprint, list] of own) if (list.length > (merged.get(fingerprint)?.length ?? 0)) merged.set(fingerprint, list);
+  }
+  return formatEntries([...merged.values()].flat());
 }
 
 export function writeBaseline(file: string, findings: readonly Finding[], relative: (file: string) => string): void {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BaselineError, readBaseline } from '../ci/baseline.js';
+import { BaselineError, mergeBaselines, readBaseline } from '../ci/baseline.js';
 import { changedLinesSince, GitError } from '../ci/changed-lines.js';
 import { applyGate } from '../ci/gate.js';
 import { ConfigError } from '../config/config-error.js';
@@ -10,6 +10,7 @@ import { ProjectError } from '../engine/project-error.js';
 import { reporters, type ReporterName } from '../report/index.js';
 import { unmodelledSummary } from '../report/unmodelled.js';
 import { formatSources, listSources } from '../sources.js';
+import { describeShard, parseShard } from '../workspace/shard.js';
 import { describeSinks } from './sinks.js';
 
 export interface CliIo {
@@ -36,10 +37,16 @@ Usage:
   finleak sources [options]            list the project's financial types and why
                                        (-p, -c as for check; --format pretty|json)
   finleak sinks                        list the modelled send calls and endpoints (platform, package, versions, call, payload)
+  finleak baseline merge <files...> [-o <file>]
+                                       one baseline from the baselines of the shards of a sharded check
   finleak --help | --version
 
 Options for check:
-  -p, --project <file>   tsconfig.json of the project (default: ./tsconfig.json)
+  -p, --project <file>   tsconfig.json of the project (default: ./tsconfig.json; at a monorepo
+                         root without one, every workspace package's tsconfig.json). Repeat it
+                         for several projects; a tsconfig with only "references" stands for them
+      --shard <i>/<n>    analyse only the projects of shard i of n (stable: by tsconfig path);
+                         for CI matrices, see "Monorepos" in the docs
   -c, --config <file>    finleak config file (default: searched from the project's folder:
                          finleak.config.{json,js,mjs,cjs,ts}, .finleakrc*, package.json#finleak)
   -f, --format <name>    pretty (default), json, sarif or github (workflow annotations)
@@ -111,6 +118,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     return EXIT.clean;
   }
   if (command === 'sources') return sourcesCommand(rest, io);
+  if (command === 'baseline') return baselineCommand(rest, io);
   if (command === 'sinks') {
     io.stdout(describeSinks());
     return EXIT.clean;
@@ -124,10 +132,11 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       allowPositionals: true,
       strict: true,
       options: {
-        project: { type: 'string', short: 'p' },
+        project: { type: 'string', short: 'p', multiple: true },
         config: { type: 'string', short: 'c' },
         format: { type: 'string', short: 'f' },
         output: { type: 'string', short: 'o' },
+        shard: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         baseline: { type: 'string' },
@@ -154,37 +163,44 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   if (values['update-baseline'] && (positionals.length > 0 || values['changed-since'] !== undefined)) {
     throw new UsageError('--update-baseline records every finding of the project; do not combine it with paths or --changed-since');
   }
+  const shard = values.shard !== undefined ? parseShard(values.shard) : undefined;
+  if (values.shard !== undefined && !shard) throw new UsageError(`--shard ${values.shard}: expected <index>/<count> with 1 <= index <= count, such as --shard 2/4`);
   const env = io.env ?? {};
   const dataOnlyConfig = values['config-data-only'] === true || /^(1|true|yes)$/i.test(env['FINLEAK_DATA_CONFIG_ONLY'] ?? '');
 
   // Baseline and git are read first: a wrong path or ref fails before the (long) analysis.
   const baselineEntries = values.baseline !== undefined && !values['update-baseline'] ? readBaseline(values.baseline) : undefined;
-  const project = values.project ?? 'tsconfig.json';
-  const projectDir = project.endsWith('.json') ? path.dirname(path.resolve(project)) : path.resolve(project);
-  const changed = values['changed-since'] !== undefined ? changedLinesSince(values['changed-since'], projectDir) : undefined;
+  const projects = values.project ?? [];
+  const cwd = io.cwd ?? process.cwd();
+  const first = projects[0] !== undefined ? path.resolve(cwd, projects[0]) : cwd;
+  const changed = values['changed-since'] !== undefined ? changedLinesSince(values['changed-since'], first.endsWith('.json') ? path.dirname(first) : first) : undefined;
 
   const clock = new PhaseClock('startup', io.startedAt ?? performance.now());
   if (io.stderrIsTty) io.stderr('finleak: analysing…\r');
   // Loaded only here: the compiler is large, and --help/--version should answer at once.
   const { check } = await import('../check.js');
   const outcome = await check({
-    project,
+    projects,
+    cwd,
     ...(values.config ? { config: values.config } : {}),
     paths: positionals,
     dataOnlyConfig,
     ...(values['policy-from'] !== undefined ? { policyFrom: values['policy-from'] } : {}),
+    ...(shard ? { shard } : {}),
     clock,
   });
   if (io.stderrIsTty) io.stderr('\x1b[2K');
   clock.enter('report');
 
-  const only = positionals.map((p) => path.resolve(p));
+  const only = positionals.map((p) => path.resolve(cwd, p));
+  // A shard sees part of the repository: a baseline entry it does not find may be another shard's, so none is called fixed.
+  const inScope = shard ? () => false : only.length > 0 ? (file: string) => only.some((p) => file === p || file.startsWith(p + path.sep)) : undefined;
   const gate = applyGate(outcome, {
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
     ...(values['update-baseline'] ? { updateBaseline: true } : {}),
     ...(baselineEntries ? { baselineEntries } : {}),
     ...(changed ? { changed } : {}),
-    ...(only.length > 0 ? { inScope: (file: string) => only.some((p) => file === p || file.startsWith(p + path.sep)) } : {}),
+    ...(inScope ? { inScope } : {}),
   });
 
   const color = values['no-color'] ? false : values.color ? true : io.color && !values.output && format === 'pretty';
@@ -194,7 +210,9 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     color,
     ...(gate.baseline ? { baseline: gate.baseline } : {}),
     ...(values['changed-since'] !== undefined ? { changedSince: values['changed-since'] } : {}),
-    workspaceDir: env['GITHUB_WORKSPACE'] || io.cwd || process.cwd(),
+    workspaceDir: env['GITHUB_WORKSPACE'] || cwd,
+    ...(outcome.projects.length > 1 || shard ? { projects: outcome.projects } : {}),
+    ...(shard ? { shard: describeShard(shard) } : {}),
   };
   // The summary's time is the whole run: everything up to formatting this report.
   const phases = clock.snapshot();
@@ -223,6 +241,29 @@ function timingLine(phases: PhaseTimes): string {
   const parts = PHASES.map((phase) => `${phase} ${seconds(phases[phase])}`);
   const peak = Math.round(process.resourceUsage().maxRSS / 1024);
   return `finleak: timing: ${parts.join(', ')}; total ${seconds(totalOf(phases))}; peak RSS ${peak} MB\n`;
+}
+
+/** `finleak baseline merge`: the baselines of a sharded check's shards as one file. */
+function baselineCommand(args: string[], io: CliIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/^TypeError \[\w+\]: /, ''));
+  }
+  if (parsed.values.help) {
+    io.stdout(HELP);
+    return EXIT.clean;
+  }
+  const [action, ...files] = parsed.positionals;
+  if (action !== 'merge') throw new UsageError(`unknown baseline action '${action ?? ''}'; use: finleak baseline merge <files...> [-o <file>]`);
+  if (files.length === 0) throw new UsageError('baseline merge needs the baseline files to merge');
+  const merged = mergeBaselines(files.map((file) => readBaseline(file)));
+  if (parsed.values.output) {
+    writeFileSync(path.resolve(parsed.values.output), merged);
+    io.stderr(`finleak: merged ${files.length} baselines into ${parsed.values.output}\n`);
+  } else io.stdout(merged);
+  return EXIT.clean;
 }
 
 /** `finleak sources`: the financial types of a project with the reason, to audit the policy before gating on it. */

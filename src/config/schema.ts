@@ -192,5 +192,11 @@ export const configSchema = {
       description: 'Globs, relative to the project folder, of files whose findings are not reported.',
       items: { type: 'string', minLength: 1 },
     },
+    projects: {
+      type: 'array',
+      description: 'The projects of a monorepo that `finleak check` analyses when no --project is given: tsconfig files or folders holding a tsconfig.json, relative to the config file; `*` and `**` match folders (e.g. "apps/*", "packages/*/tsconfig.build.json").',
+      items: { type: 'string', minLength: 1 },
+      minItems: 1,
+    },
   },
 } as const;

@@ -248,6 +248,8 @@ export interface UserConfig {
   /** Follow data through an LLM's answer (a prompt holding financial data, the reply sent). Default true. */
   llmFlows?: boolean;
   ignore?: string[];
+  /** tsconfig files or folders (globs allowed), relative to the config file: the projects `check` analyses without --project. */
+  projects?: string[];
 }
 
 /** The resolved policy the engine runs with. */

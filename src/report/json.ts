@@ -36,6 +36,8 @@ export function formatJson(result: AnalysisResult, context: ReportContext): stri
         }
       : {}),
     ...(context.changedSince ? { changedSince: context.changedSince } : {}),
+    ...(context.projects ? { projects: context.projects.map((p) => ({ ...p, tsconfig: relativePath(context.rootDir, p.tsconfig) })) } : {}),
+    ...(context.shard ? { shard: context.shard } : {}),
     diagnostics: result.diagnostics.map((d) => (d.location ? { ...d, location: rel(d.location) } : d)),
     stats: result.stats,
   };

@@ -44,7 +44,8 @@ export function formatPretty(result: AnalysisResult, context: ReportContext): st
   }
   const suppressedCount = result.suppressed?.length ?? 0;
   const seconds = (result.stats.milliseconds / 1000).toFixed(1);
-  const scope = `${result.stats.sendCalls} send call${result.stats.sendCalls === 1 ? '' : 's'} in ${result.stats.files} file${result.stats.files === 1 ? '' : 's'}, ${seconds}s`;
+  const projects = result.stats.projects !== undefined ? `${context.shard ? `shard ${context.shard}: ` : ''}${plural(result.stats.projects, 'project')} in ${plural(result.stats.programs ?? 0, 'program')}, ` : '';
+  const scope = `${projects}${result.stats.sendCalls} send call${result.stats.sendCalls === 1 ? '' : 's'} in ${result.stats.files} file${result.stats.files === 1 ? '' : 's'}, ${seconds}s`;
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const incomplete = isIncomplete(result) ? c.red(` — ${errors} analysis error${errors === 1 ? '' : 's'}: the result is incomplete`) : errors > 0 ? c.red(` — ${errors} error${errors === 1 ? '' : 's'} in finleak comments`) : '';
   const assumed = unmodelledSummary(result.stats);
@@ -88,3 +89,5 @@ function codeFrame(location: SourceLocation, c: ReturnType<typeof createColors>)
   }
   return frame;
 }
+
+const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;

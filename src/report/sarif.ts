@@ -61,19 +61,22 @@ export function formatSarif(result: AnalysisResult, context: ReportContext): str
           },
         ],
         results: [...result.findings, ...(result.suppressed ?? [])].map((f) => sarifResult(f, physical, context)),
-        ...(context.baseline || context.changedSince ? { properties: runProperties(context) } : {}),
+        // GitHub code scanning keeps the alerts of each category apart: each shard uploads its own.
+        ...(context.shard ? { automationDetails: { id: `finleak/shard-${context.shard.replace('/', '-of-')}/` } } : {}),
+        ...(context.baseline || context.changedSince || context.projects ? { properties: runProperties(context, srcRoot) } : {}),
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function runProperties(context: ReportContext) {
+function runProperties(context: ReportContext, srcRoot: string) {
   return {
     ...(context.baseline
       ? { baseline: { file: context.baseline.file, fixed: context.baseline.fixed.map((e) => ({ ...e })) } }
       : {}),
     ...(context.changedSince ? { changedSince: context.changedSince } : {}),
+    ...(context.projects ? { projects: context.projects.map((p) => ({ ...p, tsconfig: relativePath(srcRoot, p.tsconfig) })) } : {}),
   };
 }
 
