@@ -9,7 +9,7 @@ import { analyzeProgram } from './engine/analyze.js';
 import type { AnalysisResult, Diagnostic } from './engine/finding.js';
 import { missingPackages } from './engine/missing-packages.js';
 import { PhaseClock, totalOf } from './engine/phases.js';
-import { loadProgram, programKey, ProjectError, type ParsedProject } from './engine/project.js';
+import { loadProgram, programKey, ProjectError, releaseSharedFiles, type ParsedProject } from './engine/project.js';
 import { isWorkspaceRoot } from './engine/repository-root.js';
 import type { Policy, UserConfig } from './policy/types.js';
 import { combineResults } from './workspace/combine-results.js';
@@ -90,7 +90,7 @@ export async function check(options: CheckOptions): Promise<CheckOutcome> {
   const results: AnalysisResult[] = [];
   const diagnostics: Diagnostic[] = [...notes(found, relative), ...(shard && projects.length === 0 ? [emptyShard(shard, found.projects.length)] : [])];
   const configChecks: ConfigCheck[] = [];
-  for (const group of groups) {
+  for (const [i, group] of groups.entries()) {
     clock.enter('load');
     const { program, unparsable, configFile: tsconfig } = loadProgram(group);
     const missing = missingPackages(program, path.dirname(tsconfig), policy);
@@ -98,6 +98,7 @@ export async function check(options: CheckOptions): Promise<CheckOutcome> {
     if (configFile) configChecks.push(checkConfig(config, configFile, program, policy.baseDir));
     diagnostics.push(...unparsable.map(unparsableFile));
     results.push(analyzeProgram(program, policy, { rootDir, ...(onlyFiles ? { onlyFiles } : {}), clock }));
+    if (groups.length > 1) releaseSharedFiles(groups.slice(i + 1).flat());
   }
   const result = results.length === 1 ? results[0]! : combineResults(results);
   result.diagnostics.unshift(...configWarnings(configChecks), ...diagnostics);

@@ -31,11 +31,13 @@ export class ProjectCode {
   readonly root: string;
   private readonly own = new Map<ts.SourceFile, boolean>();
   private ownFiles: readonly ts.SourceFile[] | undefined;
+  private readonly preserveSymlinks: boolean;
 
   private constructor(private readonly program: ts.Program) {
     const configFile = program.getCompilerOptions().configFilePath;
     const folder = typeof configFile === 'string' ? path.dirname(configFile) : program.getCurrentDirectory();
     this.root = realPath(repositoryRoot(folder));
+    this.preserveSymlinks = program.getCompilerOptions().preserveSymlinks === true;
   }
 
   /** Whether finleak analyses this file as the project's code. */
@@ -61,23 +63,28 @@ export class ProjectCode {
 
   /** Declared by an installed package (its real path is in a node_modules folder) or by TypeScript's lib. */
   isDependency(sourceFile: ts.SourceFile): boolean {
-    return this.program.isSourceFileDefaultLibrary(sourceFile) || inNodeModules(this.relativeToRoot(realPath(sourceFile.fileName)));
+    return this.program.isSourceFileDefaultLibrary(sourceFile) || inNodeModules(this.located(sourceFile.fileName));
   }
 
   /** Inside the repository and outside its node_modules folders (by real path): where workspace packages live. */
   isInRepository(fileName: string): boolean {
-    const relative = this.relativeToRoot(realPath(fileName));
+    const relative = this.located(fileName);
     return isInside(relative) && !inNodeModules(relative);
   }
 
   private decide(sourceFile: ts.SourceFile): boolean {
-    const relative = this.relativeToRoot(realPath(sourceFile.fileName));
+    const relative = this.located(sourceFile.fileName);
     if (inNodeModules(relative)) return false;
     return isInside(relative) || !this.program.isSourceFileFromExternalLibrary(sourceFile);
   }
 
-  private relativeToRoot(file: string): string {
-    return path.relative(this.root, file).split(path.sep).join('/');
+  /**
+   * The file's real path relative to the repository (absolute outside it). TypeScript already names
+   * a file it found in node_modules by its real path (unless `preserveSymlinks`): those need no lookup.
+   */
+  private located(fileName: string): string {
+    const real = !this.preserveSymlinks && fileName.includes('/node_modules/') ? fileName : realPath(fileName);
+    return path.relative(this.root, real).split(path.sep).join('/');
   }
 }
 

@@ -156,6 +156,7 @@ export function createHost(options: ts.CompilerOptions, onUnparsable?: (file: st
 interface SharedFile {
   sourceFile: ts.SourceFile;
   stamp: string;
+  settings: string;
 }
 
 /**
@@ -188,7 +189,7 @@ function sharedDeclarationFile(
   const text = libText ?? ts.sys.readFile(fileName);
   if (text === undefined) return undefined;
   const sourceFile = ts.createSourceFile(fileName, text, languageVersion);
-  sharedFiles.set(key, { sourceFile, stamp });
+  sharedFiles.set(key, { sourceFile, stamp, settings });
   return sourceFile;
 }
 
@@ -209,6 +210,16 @@ function settingsKey(options: ts.CompilerOptions): string {
   const value = internals.getCompilerOptionValue;
   if (affecting && value) return JSON.stringify(affecting.map((option) => [option.name, value(options, option)]));
   return JSON.stringify(Object.entries(options).filter(([name]) => !PROJECT_PATHS.has(name)).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * Forgets the shared files that no program of `upcoming` could use: a run
+ * over the projects of a monorepo keeps only what the programs still to be
+ * built share, not every program's declarations at once.
+ */
+export function releaseSharedFiles(upcoming: readonly ParsedProject[]): void {
+  const needed = new Set(upcoming.map((p) => settingsKey(p.parsed.options)));
+  for (const [key, file] of sharedFiles) if (!needed.has(file.settings)) sharedFiles.delete(key);
 }
 
 /** Options that name the project's own folders: they do not change how a file is parsed or bound. */
