@@ -137,7 +137,7 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
       phases: clock.snapshot(),
       unmodelledCalls: summariseUnmodelled(unmodelled.values()),
     },
-    analysed: { files: files.map((sf) => sf.fileName), sendCalls: sendCalls.map((call) => locationOf(call)) },
+    analysed: { files: files.map((sf) => sf.fileName), sendCalls: sendCalls.map((call) => locationOf(call)), unmodelled: [...unmodelled.values()] },
   };
 }
 
@@ -149,7 +149,8 @@ function siteData(site: UnmodelledSite, relative: (file: string) => string): Unm
 }
 
 /** Call sites grouped by package and callee, most sites first. */
-function summariseUnmodelled(sites: Iterable<UnmodelledSiteData>): UnmodelledCall[] {
+/** Call sites the open-world default passed data through, per library function, most sites first. */
+export function summariseUnmodelled(sites: Iterable<UnmodelledSiteData>): UnmodelledCall[] {
   const byCallee = new Map<string, UnmodelledCall>();
   for (const site of sites) {
     const key = `${site.package}\u0000${site.callee}`;

@@ -150,6 +150,8 @@ export interface AnalysisResult {
 export interface AnalysedCode {
   files: string[];
   sendCalls: SourceLocation[];
+  /** Each call site the open-world default passed data through (what `stats.unmodelledCalls` summarises). */
+  unmodelled: { package: string; callee: string; location: string; carried: boolean }[];
 }
 
 export const RULE_ID = 'financial-data-to-messaging';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ts } from '@ts-morph/common';
 import type { Policy } from '../policy/types.js';
 import { asList } from './declarations.js';
+import { ProjectCode } from './project-code.js';
 
 /**
  * Packages the project imports that are not installed, when finleak must not
@@ -30,8 +31,7 @@ export function missingPackages(program: ts.Program, rootDir: string, policy: Po
   const options = program.getCompilerOptions();
   const cache = ts.createModuleResolutionCache(program.getCurrentDirectory(), (f) => f, options);
   const missing = new Set<string>();
-  for (const sourceFile of program.getSourceFiles()) {
-    if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile) || sourceFile.fileName.includes('/node_modules/')) continue;
+  for (const sourceFile of ProjectCode.of(program).files()) {
     for (const specifier of moduleSpecifiers(sourceFile)) {
       const name = packageName(specifier.text);
       if (!name || missing.has(name) || (!declared.has(name) && !modelled.has(name))) continue;

@@ -1,19 +1,27 @@
-import { compareFindings, type AnalysisResult, type Diagnostic, type Finding, type SourceLocation } from '../engine/finding.js';
+import { summariseUnmodelled } from '../engine/analyze.js';
+import { compareFindings, type AnalysedCode, type AnalysisResult, type Diagnostic, type Finding, type SourceLocation } from '../engine/finding.js';
 
 /**
  * The results of several programs of one repository as one: a file or a send
  * call that two programs hold (a shared workspace package) counts once, and
  * so does a finding. As within one program, there is one finding per source
  * kind and send call; where programs found different paths to it (different
- * callers), the shortest is kept, the first program's on a tie. All results
+ * callers), the shortest is kept, the first program's on a tie. A library
+ * call the open-world default passed data through counts once per call site.
+ * All results
  * must have been computed with the same report root, so their fingerprints agree.
  */
 export function combineResults(results: readonly AnalysisResult[]): AnalysisResult {
   const files = new Set<string>();
   const sendCalls = new Map<string, SourceLocation>();
+  const unmodelled = new Map<string, AnalysedCode['unmodelled'][number]>();
   for (const result of results) {
     for (const file of result.analysed?.files ?? []) files.add(file);
     for (const call of result.analysed?.sendCalls ?? []) sendCalls.set(at(call), call);
+    for (const site of result.analysed?.unmodelled ?? []) {
+      const known = unmodelled.get(site.location);
+      unmodelled.set(site.location, known ? { ...known, carried: known.carried || site.carried } : site);
+    }
   }
   const findings = shortestPerSink(results.flatMap((r) => r.findings));
   const suppressed = shortestPerSink(results.flatMap((r) => r.suppressed ?? []));
@@ -31,8 +39,9 @@ export function combineResults(results: readonly AnalysisResult[]): AnalysisResu
       findings: findings.length,
       milliseconds: first?.milliseconds ?? 0,
       phases: first?.phases ?? { startup: 0, load: 0, bind: 0, sinks: 0, flow: 0, report: 0 },
+      unmodelledCalls: summariseUnmodelled(unmodelled.values()),
     },
-    analysed: { files: [...files], sendCalls: [...sendCalls.values()] },
+    analysed: { files: [...files], sendCalls: [...sendCalls.values()], unmodelled: [...unmodelled.values()] },
   };
 }
 
