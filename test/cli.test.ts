@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixturePath, repoRoot } from './helpers/fixtures.js';
+import { run } from '../src/cli/run.js';
 import { codeScanningProblems, sarifSchemaErrors } from './helpers/sarif.js';
 import { tempProject } from './helpers/temp-project.js';
 
@@ -54,6 +55,30 @@ describe('finleak CLI: usage', () => {
     expect(option.code).toBe(2);
     expect(option.stderr).toMatch(/^finleak: .*frobnicate/);
     for (const run of [none, unknown, format, option]) noStackTrace(run);
+  });
+
+  it('says what is missing or mistyped, with "did you mean" and balanced quotes (in process)', async () => {
+    const said = async (...argv: string[]): Promise<[number, string]> => {
+      let stderr = '';
+      const code = await run(argv, { stdout: () => undefined, stderr: (text) => void (stderr += text), color: false, stderrIsTty: false, env: {}, cwd: repoRoot });
+      return [code, stderr.split('\n')[0]!];
+    };
+    expect(await said()).toEqual([2, "finleak: missing command: run 'finleak check' to analyse the project in this folder (./tsconfig.json)"]);
+    expect(await said('chek')).toEqual([2, "finleak: unknown command 'chek'; did you mean 'check'?"]);
+    expect(await said('--project', 'x')).toEqual([2, "finleak: missing command before '--project': write 'finleak check --project x'"]);
+    expect(await said('check', '--baselin', 'b.json')).toEqual([2, "finleak: unknown option '--baselin'; did you mean '--baseline'?"]);
+    expect(await said('check', '--no-colour')).toEqual([2, "finleak: unknown option '--no-colour'; did you mean '--no-color'?"]);
+    expect(await said('check', '--frobnicate')).toEqual([2, "finleak: unknown option '--frobnicate'"]);
+    expect(await said('check', '-x')).toEqual([2, "finleak: unknown option '-x'"]);
+    expect(await said('check', '--format', 'jsn')).toEqual([2, "finleak: unknown format 'jsn'; use pretty, json, sarif or github; did you mean 'json'?"]);
+    expect(await said('sources', '--formt', 'json')).toEqual([2, "finleak: unknown option '--formt'; did you mean '--format'?"]);
+  });
+
+  it('finleak sources accepts --no-color, like check', async () => {
+    let stdout = '';
+    const code = await run(['sources', '--no-color', '--project', small], { stdout: (text) => void (stdout += text), stderr: () => undefined, color: false, stderrIsTty: false, env: {}, cwd: repoRoot });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^1 financial type in tsconfig\.json .*\n\n  BankAccount  src\/bot\.ts:4\n/);
   });
 });
 

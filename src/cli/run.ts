@@ -11,6 +11,7 @@ import { reporters, type ReporterName } from '../report/index.js';
 import { unmodelledSummary } from '../report/unmodelled.js';
 import { formatSources, listSources } from '../sources.js';
 import { describeShard, parseShard } from '../workspace/shard.js';
+import { didYouMean } from './did-you-mean.js';
 import { describeSinks } from './sinks.js';
 
 export interface CliIo {
@@ -27,6 +28,51 @@ export interface CliIo {
 }
 
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
+
+const COMMANDS = ['check', 'sources', 'sinks'] as const;
+
+type OptionsConfig = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+
+const CHECK_OPTIONS = {
+  project: { type: 'string', short: 'p', multiple: true },
+  config: { type: 'string', short: 'c' },
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  shard: { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean' },
+  'changed-since': { type: 'string' },
+  'config-data-only': { type: 'boolean' },
+  'policy-from': { type: 'string' },
+  'sarif-output': { type: 'string' },
+  timing: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies OptionsConfig;
+
+const SOURCES_OPTIONS = {
+  project: { type: 'string', short: 'p' },
+  config: { type: 'string', short: 'c' },
+  format: { type: 'string', short: 'f' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies OptionsConfig;
+
+/**
+ * node:util's parseArgs errors, as one line of ours: an unknown option gets
+ * the closest known one ("did you mean"), and no advice with unbalanced quotes.
+ */
+function argumentError(error: unknown, options: OptionsConfig): UsageError {
+  const message = (error as Error).message.replace(/^TypeError \[\w+\]: /, '');
+  const unknown = /^Unknown option '([^']+)'/.exec(message);
+  if (!unknown) return new UsageError(message.replace(/\.$/, ''));
+  const option = unknown[1]!;
+  const names = Object.entries(options).flatMap(([name, spec]) => [`--${name}`, ...(spec.short ? [`-${spec.short}`] : [])]);
+  const base = option.replace(/=.*$/, '');
+  return new UsageError(`unknown option '${option}'${didYouMean(base, names.filter((n) => n.startsWith('--') === base.startsWith('--')))}`);
+}
 
 class UsageError extends Error {}
 
@@ -109,9 +155,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
 async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === undefined) {
+    io.stderr(`finleak: missing command: run 'finleak check' to analyse the project in this folder (./tsconfig.json)\nCommands: ${COMMANDS.join(', ')}. Run 'finleak --help' for usage.\n`);
+    return EXIT.error;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout(HELP);
-    return command === undefined ? EXIT.error : EXIT.clean;
+    return EXIT.clean;
   }
   if (command === '--version' || command === '-v') {
     io.stdout(`${version()}\n`);
@@ -123,34 +173,16 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     io.stdout(describeSinks());
     return EXIT.clean;
   }
-  if (command !== 'check') throw new UsageError(`unknown command '${command}'`);
+  if (command !== 'check') {
+    if (command.startsWith('-')) throw new UsageError(`missing command before '${command}': write 'finleak check ${argv.join(' ')}'`);
+    throw new UsageError(`unknown command '${command}'${didYouMean(command, COMMANDS)}`);
+  }
 
   let parsed;
   try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        project: { type: 'string', short: 'p', multiple: true },
-        config: { type: 'string', short: 'c' },
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
-        shard: { type: 'string' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        baseline: { type: 'string' },
-        'update-baseline': { type: 'boolean' },
-        'changed-since': { type: 'string' },
-        'config-data-only': { type: 'boolean' },
-        'policy-from': { type: 'string' },
-        'sarif-output': { type: 'string' },
-        timing: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: CHECK_OPTIONS });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/^TypeError \[\w+\]: /, ''));
+    throw argumentError(error, CHECK_OPTIONS);
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -158,7 +190,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     return EXIT.clean;
   }
   const format = (values.format ?? 'pretty') as ReporterName;
-  if (!(format in reporters)) throw new UsageError(`unknown format '${values.format}'; use pretty, json, sarif or github`);
+  if (!(format in reporters)) throw new UsageError(`unknown format '${values.format}'; use pretty, json, sarif or github${didYouMean(String(values.format), Object.keys(reporters))}`);
   if (values['update-baseline'] && values.baseline === undefined) throw new UsageError('--update-baseline needs --baseline <file>: the file to write');
   if (values['update-baseline'] && (positionals.length > 0 || values['changed-since'] !== undefined)) {
     throw new UsageError('--update-baseline records every finding of the project; do not combine it with paths or --changed-since');
@@ -270,23 +302,15 @@ function baselineCommand(args: string[], io: CliIo): number {
 async function sourcesCommand(args: string[], io: CliIo): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      options: {
-        project: { type: 'string', short: 'p' },
-        config: { type: 'string', short: 'c' },
-        format: { type: 'string', short: 'f' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
+    ({ values } = parseArgs({ args, strict: true, options: SOURCES_OPTIONS }));
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/^TypeError \[\w+\]: /, ''));
+    throw argumentError(error, SOURCES_OPTIONS);
   }
   if (values.help) {
     io.stdout(HELP);
     return EXIT.clean;
   }
+  // The list has no colour: --color and --no-color are accepted, as for check.
   const format = values.format ?? 'pretty';
   if (format !== 'pretty' && format !== 'json') throw new UsageError(`unknown format '${format}' for sources; use pretty or json`);
   const outcome = await listSources({ project: values.project ?? 'tsconfig.json', ...(values.config ? { config: values.config } : {}) });
