@@ -1,7 +1,9 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatPretty } from '../src/report/pretty.js';
 import { formatSarif } from '../src/report/sarif.js';
-import { checkFixture, expectedFindings, findingKeys, fixturePath } from './helpers/fixtures.js';
+import { checkFixture, expectedFindings, findingKeys, fixturePath, repoRoot } from './helpers/fixtures.js';
 import { codeScanningProblems, sarifSchemaErrors } from './helpers/sarif.js';
 
 const dir = fixturePath('bank-bot');
@@ -23,6 +25,19 @@ describe('the example bank bot', () => {
     expect(steps).toContain('src/format.ts:3 passed as parameter `account` of `formatBalance`');
     expect(steps).toContain('src/channels/messenger.ts:11 returned from `formatBalance()`');
     expect(steps.at(-1)).toBe('src/channels/messenger.ts:12 argument `text` of `client.sendText` → Facebook Messenger');
+  });
+
+  it("prints the README's sample finding exactly (FINLEAK_UPDATE_README=1 rewrites it)", async () => {
+    const { result } = await checkFixture('bank-bot');
+    const finding = result.findings.find((f) => f.sink.location.file.endsWith('messenger.ts') && f.sink.location.line === 12)!;
+    const pretty = formatPretty({ ...result, findings: [finding], diagnostics: [] }, { rootDir: dir, toolVersion: '', color: false });
+    const block = pretty.slice(0, pretty.indexOf('\n\n'));
+    const readmeFile = path.join(repoRoot, 'README.md');
+    const readme = readFileSync(readmeFile, 'utf8');
+    const sample = /(<!-- sample-output:start[^\n]*-->\n```\n)([\s\S]*?)\n(```\n<!-- sample-output:end -->)/;
+    expect(readme).toMatch(sample);
+    if (process.env['FINLEAK_UPDATE_README'] === '1') writeFileSync(readmeFile, readme.replace(sample, (_, open: string, _old: string, close: string) => `${open}${block}\n${close}`));
+    else expect(sample.exec(readme)![2]).toBe(block);
   });
 
   it('recognises Send API and WhatsApp Cloud API calls by the URL they post to', async () => {

@@ -25,6 +25,7 @@ interface JsonReport {
   suppressed: number;
   baseline?: { file: string; updated?: boolean; new: number; known: number; fixed: { fingerprint: string; function?: string }[] };
   diagnostics: { severity: string; code: string; message: string; location?: { file: string; line: number } }[];
+  stats: { files: number; sendCalls: number; sendFiles: number };
 }
 
 const json = (run: CliRun): JsonReport => JSON.parse(run.stdout) as JsonReport;
@@ -204,6 +205,8 @@ describe('baseline', () => {
     expect(report.baseline).toMatchObject({ new: 0, known: 3, fixed: [] });
     expect(report.failing).toBe(0);
     expect(report.findings.map((f) => f.baseline)).toEqual(['known', 'known', 'known']);
+    // Four files analysed, one of them holds the send calls.
+    expect(report.stats).toMatchObject({ files: 4, sendCalls: 4, sendFiles: 1 });
   });
 
   it('keeps matching after 20 lines are inserted above each sink and the files are reformatted', () => {

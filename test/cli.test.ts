@@ -177,7 +177,7 @@ describe('finleak CLI: analysis', () => {
     expect(clean.code).toBe(0);
     const report = JSON.parse(clean.stdout);
     expect(report.findings).toEqual([]);
-    expect(report.stats).toMatchObject({ files: 1, sendCalls: 2, findings: 0 });
+    expect(report.stats).toMatchObject({ files: 1, sendCalls: 2, sendFiles: 1, findings: 0 });
   });
 
   it('says where the time went: stats.phases add up to the whole run, and --timing prints them', () => {

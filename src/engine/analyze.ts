@@ -132,6 +132,7 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
     stats: {
       files: files.length,
       sendCalls: sendCalls.length,
+      sendFiles: new Set(sendCalls.map((call) => call.getSourceFile().fileName)).size,
       findings: findings.length,
       milliseconds: Math.round(performance.now() - started),
       phases: clock.snapshot(),

@@ -107,6 +107,8 @@ export interface Diagnostic {
 export interface AnalysisStats {
   files: number;
   sendCalls: number;
+  /** Files that hold at least one send call. */
+  sendFiles: number;
   findings: number;
   /** Wall time: of the analysis for the engine, of the whole run for `check` and the CLI. */
   milliseconds: number;

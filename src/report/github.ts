@@ -27,7 +27,7 @@ export function formatGithub(result: AnalysisResult, context: ReportContext): st
     ...(context.changedSince ? [`paths touching lines changed since ${context.changedSince}`] : []),
   ];
   const summary = failing.length === 0 ? `finleak: no ${context.baseline ? 'new ' : ''}leaks` : `finleak: ${failing.length} ${context.baseline ? 'new ' : ''}leak${failing.length === 1 ? '' : 's'} of financial data to messaging platforms`;
-  out.push(`${summary} (${result.stats.sendCalls} send calls in ${result.stats.files} files${notes.length ? `; ${notes.join(', ')}` : ''})${isIncomplete(result) ? ' — the analysis is incomplete' : ''}`);
+  out.push(`${summary} (${result.stats.sendCalls} send calls in ${result.stats.sendFiles} of ${result.stats.files} files${notes.length ? `; ${notes.join(', ')}` : ''})${isIncomplete(result) ? ' — the analysis is incomplete' : ''}`);
   return `${out.join('\n')}\n`;
 }
 

@@ -26,7 +26,9 @@ export function formatPretty(result: AnalysisResult, context: ReportContext): st
     out.push(`  ${c.dim('path:')}`);
     const width = String(finding.trace.length).length;
     finding.trace.forEach((step, n) => {
-      out.push(`    ${c.dim(`${String(n + 1).padStart(width)}.`)} ${c.cyan(where(step.location))}  ${step.label}  ${c.dim(step.code)}`);
+      // The expression once: not again after a label that already quotes it.
+      const code = step.label.includes(`\`${step.code}\``) ? '' : `  ${c.dim(step.code)}`;
+      out.push(`    ${c.dim(`${String(n + 1).padStart(width)}.`)} ${c.cyan(where(step.location))}  ${step.label}${code}`);
     });
     if (i < failing.length - 1) out.push('');
   });
@@ -45,7 +47,9 @@ export function formatPretty(result: AnalysisResult, context: ReportContext): st
   const suppressedCount = result.suppressed?.length ?? 0;
   const seconds = (result.stats.milliseconds / 1000).toFixed(1);
   const projects = result.stats.projects !== undefined ? `${context.shard ? `shard ${context.shard}: ` : ''}${plural(result.stats.projects, 'project')} in ${plural(result.stats.programs ?? 0, 'program')}, ` : '';
-  const scope = `${projects}${result.stats.sendCalls} send call${result.stats.sendCalls === 1 ? '' : 's'} in ${result.stats.files} file${result.stats.files === 1 ? '' : 's'}, ${seconds}s`;
+  const { sendCalls, sendFiles, files: analysed } = result.stats;
+  const inFiles = sendFiles === analysed ? plural(sendFiles, 'file') : `${sendFiles} of ${analysed} files`;
+  const scope = `${projects}${plural(sendCalls, 'send call')} in ${inFiles}, ${seconds}s`;
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const incomplete = isIncomplete(result) ? c.red(` — ${errors} analysis error${errors === 1 ? '' : 's'}: the result is incomplete`) : errors > 0 ? c.red(` — ${errors} error${errors === 1 ? '' : 's'} in finleak comments`) : '';
   const assumed = unmodelledSummary(result.stats);

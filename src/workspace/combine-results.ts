@@ -36,6 +36,7 @@ export function combineResults(results: readonly AnalysisResult[]): AnalysisResu
     stats: {
       files: files.size,
       sendCalls: sendCalls.size,
+      sendFiles: new Set([...sendCalls.values()].map((call) => call.file)).size,
       findings: findings.length,
       milliseconds: first?.milliseconds ?? 0,
       phases: first?.phases ?? { startup: 0, load: 0, bind: 0, sinks: 0, flow: 0, report: 0 },
