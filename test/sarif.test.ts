@@ -7,7 +7,7 @@ const context = (rootDir: string) => ({ rootDir, toolVersion: '0.1.0', color: fa
 // The example bot's SARIF is checked in bank-bot.test.ts, on the program that file loads anyway.
 describe('SARIF', () => {
   it('is valid without findings and reports analysis errors as tool notifications', () => {
-    const empty = JSON.parse(formatSarif({ findings: [], diagnostics: [], stats: { files: 0, sendCalls: 0, findings: 0, milliseconds: 0, phases: { startup: 0, load: 0, bind: 0, sinks: 0, flow: 0, report: 0 } } }, context('/tmp/none')));
+    const empty = JSON.parse(formatSarif({ findings: [], diagnostics: [], stats: { files: 0, sendCalls: 0, sendFiles: 0, findings: 0, milliseconds: 0, phases: { startup: 0, load: 0, bind: 0, sinks: 0, flow: 0, report: 0 } } }, context('/tmp/none')));
     expect(sarifSchemaErrors(empty)).toEqual([]);
     expect(empty.runs[0].invocations[0].executionSuccessful).toBe(true);
     const location = { file: '/tmp/none/src/a.ts', line: 3, column: 5, endLine: 3, endColumn: 9 };
@@ -19,7 +19,7 @@ describe('SARIF', () => {
             { severity: 'error', code: 'depth-limit', message: 'stopped following data', location },
             { severity: 'warning', code: 'unresolved-import', message: "cannot resolve module 'x'" },
           ],
-          stats: { files: 1, sendCalls: 1, findings: 0, milliseconds: 0, phases: { startup: 0, load: 0, bind: 0, sinks: 0, flow: 0, report: 0 } },
+          stats: { files: 1, sendCalls: 1, sendFiles: 1, findings: 0, milliseconds: 0, phases: { startup: 0, load: 0, bind: 0, sinks: 0, flow: 0, report: 0 } },
         },
         context('/tmp/none'),
       ),
