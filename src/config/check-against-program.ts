@@ -9,7 +9,7 @@ import { ConfigError } from './config-error.js';
 /**
  * What a config refers to, checked against the loaded program, so that no
  * entry is dropped without a word:
- * - every `module` (of `sanitizers`, `sinks`, `sources.sdkTypes`,
+ * - every `module` (of `sanitizers`, `sinks`, `propagators`, `sources.sdkTypes`,
  *   `sources.calls`) must resolve: a path (relative to the config file) to a
  *   file of the program, a package name to an installed package. Otherwise a
  *   ConfigError (exit 2) names the key and what was looked for: a sanitizer
@@ -24,6 +24,8 @@ export function checkConfigAgainstProgram(config: UserConfig, file: string, prog
     ...(config.sinks ?? []).map((s, i): [string, string | readonly string[]] => [`sinks[${i}].module`, s.module]),
     ...(config.sources?.sdkTypes ?? []).map((s, i): [string, string | readonly string[]] => [`sources.sdkTypes[${i}].module`, s.module]),
     ...(config.sources?.calls ?? []).map((s, i): [string, string | readonly string[] | undefined] => [`sources.calls[${i}].module`, s.module]),
+    // `lib` (TypeScript's own lib files) and `node` (@types/node) are names of the policy, not packages to resolve.
+    ...(config.propagators ?? []).map((p, i): [string, string | readonly string[] | undefined] => [`propagators[${i}].module`, asList(p.module).some((m) => m === 'lib' || m === 'node') ? undefined : p.module]),
   ];
   for (const [key, modules] of references) {
     const list = asList(modules);

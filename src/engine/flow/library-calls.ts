@@ -106,7 +106,7 @@ export class LibraryCalls {
     }
     const site: UnmodelledSite = declaration
       ? { package: addressOf(this.flow.program, declaration).module, callee: this.displayName(node, declaration), node, carried }
-      : { package: this.untypedOrigin(node.expression) ?? 'untyped', callee: shortText(node.expression, 40), node, carried };
+      : { package: this.untypedOrigin(node.expression) ?? 'untyped', callee: chainText(node.expression), node, carried };
     this.flow.unmodelled.set(node, site);
     return site;
   }
@@ -231,4 +231,14 @@ export class LibraryCalls {
       );
     });
   }
+}
+
+/** A callee as a short access chain, without arguments: `prisma.user.findMany`, `rows.filter().map`. */
+function chainText(expression: ts.Expression, depth = 0): string {
+  const node = skipOuter(expression);
+  if (depth > 4) return '…';
+  if (ts.isPropertyAccessExpression(node)) return `${chainText(node.expression, depth + 1)}.${node.name.text}`;
+  if (ts.isCallExpression(node)) return `${chainText(node.expression, depth + 1)}()`;
+  if (ts.isIdentifier(node) || node.kind === ts.SyntaxKind.ThisKeyword) return node.getText();
+  return shortText(node, 20);
 }
