@@ -93,6 +93,7 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
       if (!reported) return { send: true, findings: [], diagnostics: [] };
       for (const slot of match.slots) {
         const flows = flow.resolveCallers(flow.taintOf(slot.expression, slot.fields));
+        markCarried(flows, flow);
         for (const found of flows) {
           const finding = toFinding(found, call, slot.expression, slot.label, match, relative);
           const kept = byKind.get(found.kind);
@@ -140,6 +141,16 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
     },
     analysed: { files: files.map((sf) => sf.fileName), sendCalls: sendCalls.map((call) => locationOf(call)), unmodelled: [...unmodelled.values()] },
   };
+}
+
+/** An unmodelled call on the path of a finding carried financial data to a send, whatever its inputs looked like when it was first met. */
+function markCarried(flows: readonly Flow[], flow: FlowAnalyzer): void {
+  for (const found of flows) {
+    for (const step of found.steps) {
+      const site = step.via === 'assumed' ? flow.unmodelled.get(step.node) : undefined;
+      if (site) site.carried = true;
+    }
+  }
 }
 
 /** A call site as data; its location is the callee's name (`render` in `builder.add(x).render()`), which tells chained calls apart. */

@@ -132,7 +132,7 @@ export interface UnmodelledCall {
   callee: string;
   /** Call sites the default passed data through. */
   calls: number;
-  /** Of those, the sites where financial data came through. */
+  /** Of those, the sites where financial data came through (on a finding's path, or straight from a source). */
   carried: number;
   /** The call sites, `file:line:column` relative to the project folder. */
   locations: string[];

@@ -14,7 +14,7 @@ export interface UnmodelledSite {
   /** The callee as declared (`I18nContext.t`), or as written for an untyped call. */
   callee: string;
   node: ts.CallExpression | ts.NewExpression;
-  /** Financial data (not only a parameter that callers may fill) came through it. */
+  /** Financial data came through it: straight from a source, or (set by the driver) on a finding's path. */
   carried: boolean;
 }
 
