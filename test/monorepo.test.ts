@@ -126,6 +126,64 @@ describe('tsconfig project references and paths aliases', () => {
   });
 });
 
+describe('a package linked from outside the repository', () => {
+  it('is a dependency: its code is not analysed, the data enters where the project calls it', async () => {
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'finleak-repo-'));
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'finleak-elsewhere-'));
+    try {
+      cpSync(path.join(workspaces, 'packages/notify'), path.join(repo, 'notify'), { recursive: true });
+      cpSync(path.join(workspaces, 'packages/db'), path.join(elsewhere, 'db'), { recursive: true });
+      cpSync(path.join(workspaces, 'tsconfig.base.json'), path.join(repo, 'tsconfig.base.json'));
+      writeFileSync(path.join(repo, 'notify/tsconfig.json'), JSON.stringify({ extends: '../tsconfig.base.json', include: ['src'] }));
+      mkdirSync(path.join(repo, '.git'));
+      symlinkSync(path.join(repoRoot, 'node_modules'), path.join(repo, 'node_modules'), 'dir');
+      mkdirSync(path.join(repo, 'notify/node_modules/@acme'), { recursive: true });
+      symlinkSync(path.join(elsewhere, 'db'), path.join(repo, 'notify/node_modules/@acme/db'), 'dir'); // `npm link` to another checkout
+      const outcome = await check({ project: path.join(repo, 'notify/tsconfig.json') });
+      expect(outcome.result.stats.files).toBe(3); // notify's own three files, none of db's
+      const trace = traceOf(findingAt(outcome, repo, 'notify/src/ops.ts'), repo);
+      expect(trace[0]).toMatch(/^notify\/src\/ops\.ts:6 /);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the projects of a check, listed', () => {
+  /** fixtures/monorepo-references in a temp folder, with `files` added (a finleak config). */
+  const copy = (files: Record<string, string>): string => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'finleak-references-'));
+    cpSync(references, dir, { recursive: true });
+    symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    return dir;
+  };
+
+  it('in the config (`projects`: folders, globs, tsconfig files), or by repeating --project', async () => {
+    const dir = copy({ 'finleak.config.json': JSON.stringify({ projects: ['apps/*', 'packages/statements/tsconfig.json'] }) });
+    try {
+      const [configured, listed] = await Promise.all([check({ cwd: dir, projects: [] }), check({ cwd: dir, projects: ['apps/bot', 'packages/ledger/tsconfig.json'] })]);
+      expect([configured.foundBy, configured.rootDir, configured.projects.map((p) => path.relative(dir, p.tsconfig))]).toEqual(['config', dir, ['apps/bot/tsconfig.json', 'packages/statements/tsconfig.json']]);
+      expect(findingKeys(configured.result.findings, dir)).toEqual(expectedFindings(references));
+      expect([listed.foundBy, listed.projects.map((p) => path.relative(dir, p.tsconfig))]).toEqual(['list', ['apps/bot/tsconfig.json', 'packages/ledger/tsconfig.json']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a config entry that matches no tsconfig is a config error naming the key', async () => {
+    const dir = copy({ 'finleak.config.json': JSON.stringify({ projects: ['apps/*', 'services/*'] }) });
+    try {
+      await expect(check({ cwd: dir, projects: [] })).rejects.toThrow(
+        `${path.join(dir, 'finleak.config.json')}: projects[1]: "services/*" matches no tsconfig file or folder holding a tsconfig.json (relative to ${dir})`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a workspace package seen only through its built declarations', () => {
   /**
    * A copy of fixtures/monorepo where @acme/db points its package.json at a build
@@ -148,7 +206,7 @@ describe('a workspace package seen only through its built declarations', () => {
       'export interface BankAccount { id: string; iban: string; balance: number; currency: string; }\nexport interface Branch { name: string; openingHours: string; }\nexport declare function findAccount(customerId: string): Promise<BankAccount>;\nexport declare function findBranch(customerId: string): Promise<Branch>;\n',
     );
     writeFileSync(path.join(db, 'dist/index.js'), 'export async function findAccount() {}\nexport async function findBranch() {}\n');
-    if (config) writeFileSync(path.join(dir, 'packages/notify/finleak.config.json'), JSON.stringify(config));
+    if (config) writeFileSync(path.join(dir, 'finleak.config.json'), JSON.stringify(config));
     return dir;
   };
 
@@ -170,10 +228,11 @@ describe('a workspace package seen only through its built declarations', () => {
     }
   });
 
-  it('is accepted by an `ignore` glob over the package', async () => {
+  it('is accepted by an `ignore` glob over the package (in the config at the workspace root, which a package without one uses)', async () => {
     const dir = builtCopy({ ignore: ['../db/'] });
     try {
-      const { result } = await check({ project: path.join(dir, 'packages/notify/tsconfig.json') });
+      const { result, configFile } = await check({ project: path.join(dir, 'packages/notify/tsconfig.json') });
+      expect(configFile).toBe(path.join(dir, 'finleak.config.json'));
       expect(result.diagnostics).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
