@@ -60,9 +60,9 @@ export function parseUnifiedDiff(diff: string, top: string): ChangedLines {
   return changed;
 }
 
-/** True when the finding's source, any step of its trace, or its sink call is on a changed line. */
+/** True when the finding's source, any step of any of its paths, or its sink call is on a changed line. */
 export function touchesChange(finding: Finding, changed: ChangedLines): boolean {
-  const locations: SourceLocation[] = [finding.source.location, ...finding.trace.map((s) => s.location), finding.sink.location];
+  const locations: SourceLocation[] = [finding.source.location, ...[finding.trace, ...(finding.otherPaths ?? [])].flat().map((s) => s.location), finding.sink.location];
   return locations.some((location) => {
     const lines = changed.get(realPath(location.file));
     if (!lines) return false;

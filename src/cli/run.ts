@@ -95,7 +95,9 @@ Options for check:
                          for CI matrices, see "Monorepos" in the docs
   -c, --config <file>    finleak config file (default: searched from the project's folder:
                          finleak.config.{json,js,mjs,cjs,ts}, .finleakrc*, package.json#finleak)
-  -f, --format <name>    pretty (default), json, sarif or github (workflow annotations)
+  -f, --format <name>    pretty (default), json, sarif, github (workflow annotations),
+                         html (a self-contained page with a drawn graph of every path) or
+                         markdown (for a pull-request comment or $GITHUB_STEP_SUMMARY)
   -o, --output <file>    write the report to a file instead of stdout
       --no-color         plain text output
       --timing           print where the time went (startup, load, bind, sinks, flow,
@@ -190,7 +192,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     return EXIT.clean;
   }
   const format = (values.format ?? 'pretty') as ReporterName;
-  if (!(format in reporters)) throw new UsageError(`unknown format '${values.format}'; use pretty, json, sarif or github${didYouMean(String(values.format), Object.keys(reporters))}`);
+  if (!(format in reporters)) throw new UsageError(`unknown format '${values.format}'; use ${Object.keys(reporters).join(', ')}${didYouMean(String(values.format), Object.keys(reporters))}`);
   if (values['update-baseline'] && values.baseline === undefined) throw new UsageError('--update-baseline needs --baseline <file>: the file to write');
   if (values['update-baseline'] && (positionals.length > 0 || values['changed-since'] !== undefined)) {
     throw new UsageError('--update-baseline records every finding of the project; do not combine it with paths or --changed-since');
@@ -245,6 +247,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     workspaceDir: env['GITHUB_WORKSPACE'] || cwd,
     ...(outcome.projects.length > 1 || shard ? { projects: outcome.projects } : {}),
     ...(shard ? { shard: describeShard(shard) } : {}),
+    ...sourceUrlOf(env),
   };
   // The summary's time is the whole run: everything up to formatting this report.
   const phases = clock.snapshot();
@@ -316,4 +319,16 @@ async function sourcesCommand(args: string[], io: CliIo): Promise<number> {
   const outcome = await listSources({ project: values.project ?? 'tsconfig.json', ...(values.config ? { config: values.config } : {}) });
   io.stdout(format === 'json' ? `${JSON.stringify(outcome.inventory, null, 2)}\n` : formatSources(outcome));
   return EXIT.clean;
+}
+
+/**
+ * Where the reports link locations to: FINLEAK_SOURCE_URL, or in GitHub Actions the
+ * repository's files at the commit under test (GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA).
+ */
+function sourceUrlOf(env: Record<string, string | undefined>): { sourceUrl?: string } {
+  if (env['FINLEAK_SOURCE_URL']) return { sourceUrl: env['FINLEAK_SOURCE_URL'] };
+  const server = env['GITHUB_SERVER_URL'];
+  const repository = env['GITHUB_REPOSITORY'];
+  const sha = env['GITHUB_SHA'];
+  return server && repository && sha ? { sourceUrl: `${server}/${repository}/blob/${sha}/` } : {};
 }

@@ -2,13 +2,13 @@ import path from 'node:path';
 import { ts } from '@ts-morph/common';
 import type { Policy } from '../policy/types.js';
 import { calleeName, skipOuter } from './declarations.js';
-import { compareFindings, RULE_ID, type AnalysisResult, type Diagnostic, type Finding, type UnmodelledCall } from './finding.js';
+import { compareFindings, RULE_ID, type AnalysisResult, type Diagnostic, type Finding, type TraceStep, type UnmodelledCall } from './finding.js';
 import { FinancialTypes } from './financial-types.js';
 import { fingerprint as fingerprintOf, flowShape, type FingerprintInput } from './fingerprint.js';
 import { DepthLimitError, FlowAnalyzer, type Dependencies, type UnmodelledSite } from './flow.js';
 import { compileGlobs } from './globs.js';
 import { scanFile, type AnalysisCache, type CallOutcome, type UnmodelledSiteData } from './incremental.js';
-import { enclosingFunctionName, locationOf, shortText } from './locations.js';
+import { enclosingFunctionName, enclosingScopeName, locationOf, shortText } from './locations.js';
 import { PhaseClock } from './phases.js';
 import { ProjectCode } from './project-code.js';
 import { builtDeclarationGaps } from './workspace-declarations.js';
@@ -97,8 +97,7 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
         for (const found of flows) {
           const finding = toFinding(found, call, slot.expression, slot.label, match, relative);
           const kept = byKind.get(found.kind);
-          if (!kept || finding.trace.length < kept.trace.length) byKind.set(found.kind, withFieldsOf(finding, kept));
-          else byKind.set(found.kind, withFieldsOf(kept, finding));
+          byKind.set(found.kind, kept ? withPath(kept, finding) : finding);
         }
       }
     } catch (error) {
@@ -199,7 +198,10 @@ function toFinding(flow: Flow, call: ts.CallExpression | ts.NewExpression, argum
   const sourceNode = flow.steps[0]!.node;
   const sourceText = shortText(sourceNode, 50);
   const enclosingFunction = enclosingFunctionName(call);
-  const trace = steps.map((s) => ({ location: locationOf(s.node), label: s.label, code: shortText(s.node), ...(s.via ? { via: s.via } : {}) }));
+  const trace = steps.map((s) => {
+    const fn = enclosingScopeName(s.node);
+    return { location: locationOf(s.node), label: s.label, code: shortText(s.node), ...(s.via ? { via: s.via } : {}), ...(fn !== undefined ? { function: fn } : {}) };
+  });
   const via = [...new Set(steps.flatMap((s) => (s.via ? [s.via] : [])))].sort();
   const identity: FingerprintInput = {
     ruleId: RULE_ID,
@@ -252,6 +254,26 @@ function withFieldsOf(kept: Finding, other: Finding | undefined): Finding {
     source: { ...kept.source, ...(fields.length ? { fields } : {}), ...(categories.length ? { categories } : {}) },
   };
 }
+
+/**
+ * One finding for both paths of a source kind into one send call: the shorter
+ * path is its `trace` (and decides message and fingerprint), the other joins
+ * `otherPaths` unless it goes through the same expressions.
+ */
+function withPath(kept: Finding, other: Finding): Finding {
+  const [first, second] = other.trace.length < kept.trace.length ? [other, kept] : [kept, other];
+  const paths = [...(first.otherPaths ?? []), second.trace, ...(second.otherPaths ?? [])];
+  const seen = new Set([pathKey(first.trace)]);
+  const distinct = paths.filter((p) => !seen.has(pathKey(p)) && seen.add(pathKey(p))).sort((a, b) => a.length - b.length);
+  const { otherPaths: _, ...rest } = withFieldsOf(first, second);
+  return distinct.length > 0 ? { ...rest, otherPaths: distinct.slice(0, MAX_OTHER_PATHS) } : rest;
+}
+
+/** Paths of one finding beyond its trace that are kept (each payload slot brings at most MAX_FLOWS_PER_KIND). */
+const MAX_OTHER_PATHS = 7;
+
+/** Paths through the same expressions are one path (two payload slots of one string argument are not two paths). */
+const pathKey = (trace: readonly TraceStep[]): string => trace.map((s) => `${s.location.file}:${s.location.line}:${s.location.column}:${s.location.endLine}:${s.location.endColumn}`).join('\n');
 
 /** Said in the message when a send call was not recognised by its resolved declaration or a known URL. */
 const MATCH_NOTE: Record<SinkMatch['matchedBy'], string> = {

@@ -25,6 +25,8 @@ export interface TraceStep {
    * `llm`, an LLM's answer (assumed to carry its prompt).
    */
   via?: 'assumed' | 'llm';
+  /** The function the step is in: its name (`formatBalance`, `BankBot.onMessage`), or for an anonymous one where it is passed (`callback of bot.on`); absent at a module's top level. */
+  function?: string;
 }
 
 export interface FindingSource {
@@ -72,8 +74,14 @@ export interface Finding {
   message: string;
   source: FindingSource;
   sink: FindingSink;
-  /** Every step from the source expression (first) to the sink argument (last). */
+  /** Every step from the source expression (first) to the sink argument (last): the shortest path. */
   trace: TraceStep[];
+  /**
+   * The other distinct paths of this source kind into the same send call (from
+   * other source expressions, or into other payload slots), shortest first;
+   * absent when `trace` is the only one.
+   */
+  otherPaths?: TraceStep[][];
   /** Stable under unrelated edits: no line numbers in it. */
   fingerprint: string;
   /**

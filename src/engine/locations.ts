@@ -44,6 +44,24 @@ export function enclosingFunctionName(node: ts.Node): string | undefined {
   return undefined;
 }
 
+/**
+ * What a reader calls the code a node is in: the nearest named function
+ * (`formatBalance`, `BankBot.onMessage`), else the outermost anonymous function
+ * described by where it is passed (`callback of discord.on()`); undefined at a
+ * module's top level.
+ */
+export function enclosingScopeName(node: ts.Node): string | undefined {
+  const named = enclosingFunctionName(node);
+  if (named !== undefined) return named;
+  let outermost: ts.SignatureDeclaration | undefined;
+  for (let current: ts.Node | undefined = node.parent; current; current = current.parent) if (ts.isFunctionLike(current)) outermost = current;
+  if (!outermost) return undefined;
+  const parent = outermost.parent;
+  if (parent && (ts.isCallExpression(parent) || ts.isNewExpression(parent))) return `callback of ${shortText(parent.expression, 40)}`;
+  const line = outermost.getSourceFile().getLineAndCharacterOfPosition(outermost.getStart()).line + 1;
+  return `function at line ${line}`;
+}
+
 export function functionName(fn: ts.SignatureDeclaration): string | undefined {
   if (fn.name && (ts.isIdentifier(fn.name) || ts.isPrivateIdentifier(fn.name) || ts.isStringLiteral(fn.name))) {
     const owner = ts.isClassLike(fn.parent) && fn.parent.name ? `${fn.parent.name.text}.` : '';

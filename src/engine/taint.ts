@@ -65,19 +65,31 @@ export function extend(taint: Taint, ...steps: Step[]): Taint {
 }
 
 /**
- * Unites taints, keeping the shortest flow per source kind and per parameter
- * slot; the kept flow of a kind names the fields and categories of all of them.
+ * How many flows of one source kind a taint keeps, each from a different source
+ * expression: a reviewer sees every source that reaches a send (up to this many),
+ * and the cost of a flow list stays bounded.
+ */
+export const MAX_FLOWS_PER_KIND = 4;
+
+/**
+ * Unites taints. Per source kind it keeps the shortest flow from each source
+ * expression, at most MAX_FLOWS_PER_KIND of them, shortest first (so `flows`
+ * has the shortest flow of a kind before its others); the first flow of a kind
+ * names the fields and categories of all of them. Per parameter slot the
+ * shortest flow.
  */
 export function union(taints: readonly Taint[]): Taint {
   const nonEmpty = taints.filter((t) => !isEmpty(t));
   if (nonEmpty.length <= 1) return nonEmpty[0] ?? EMPTY;
-  const flows = new Map<string, Flow>();
+  const byKind = new Map<string, Map<ts.Node, Flow>>();
   const params = new Map<string, ParamFlow>();
   for (const taint of nonEmpty) {
     for (const flow of taint.flows) {
-      const kept = flows.get(flow.kind);
-      const shorter = !kept || flow.steps.length < kept.steps.length;
-      flows.set(flow.kind, !kept ? flow : shorter ? mergeFields(flow, kept) : mergeFields(kept, flow));
+      let bySource = byKind.get(flow.kind);
+      if (!bySource) byKind.set(flow.kind, (bySource = new Map()));
+      const source = flow.steps[0]!.node;
+      const kept = bySource.get(source);
+      bySource.set(source, !kept ? flow : flow.steps.length < kept.steps.length ? mergeFields(flow, kept) : mergeFields(kept, flow));
     }
     for (const param of taint.params) {
       const key = `${param.fn.pos}:${param.fn.getSourceFile().fileName}:${param.index}:${param.fields.join('.')}`;
@@ -85,7 +97,11 @@ export function union(taints: readonly Taint[]): Taint {
       if (!kept || param.steps.length < kept.steps.length) params.set(key, param);
     }
   }
-  return { flows: [...flows.values()], params: [...params.values()] };
+  const flows = [...byKind.values()].flatMap((bySource) => {
+    const [first, ...others] = [...bySource.values()].sort((a, b) => a.steps.length - b.steps.length);
+    return [others.reduce(mergeFields, first!), ...others.slice(0, MAX_FLOWS_PER_KIND - 1)];
+  });
+  return { flows, params: [...params.values()] };
 }
 
 /** `kept` with the fields and categories of `other` added (both flows are of one kind). */

@@ -21,6 +21,12 @@ export interface ReportContext {
   projects?: { tsconfig: string; program: number }[];
   /** `--shard`, as given (`2/4`). */
   shard?: string;
+  /**
+   * Where the repository's files are browsable at this commit, e.g.
+   * `https://github.com/acme/bot/blob/<sha>/`: the HTML and Markdown reports link
+   * each location to `<sourceUrl><path from the repository root>#L<line>`.
+   */
+  sourceUrl?: string;
 }
 
 /** How the findings compare with a baseline file. */

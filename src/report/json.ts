@@ -15,6 +15,7 @@ export function formatJson(result: AnalysisResult, context: ReportContext): stri
     source: { ...f.source, location: rel(f.source.location) },
     sink: { ...f.sink, location: rel(f.sink.location) },
     trace: f.trace.map((s) => ({ ...s, location: rel(s.location) })),
+    ...(f.otherPaths ? { otherPaths: f.otherPaths.map((p) => p.map((s) => ({ ...s, location: rel(s.location) }))) } : {}),
     ...(f.suppression ? { suppressed: true, suppression: { ...f.suppression, location: rel(f.suppression.location) } } : {}),
     ...(context.baseline && !f.suppression ? { baseline: context.baseline.known.has(f) ? 'known' : 'new' } : {}),
   });

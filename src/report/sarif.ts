@@ -1,4 +1,5 @@
-import type { AnalysisResult, Diagnostic, Finding, SourceLocation } from '../engine/finding.js';
+import type { AnalysisResult, Diagnostic, Finding, SourceLocation, TraceStep } from '../engine/finding.js';
+import { boxTitle, pathsOf } from './path-graph.js';
 import { isIncomplete, RULE_ID } from '../engine/finding.js';
 import { relativePath, repositoryRoot, type ReportContext } from './context.js';
 
@@ -32,7 +33,7 @@ const RULE = {
 };
 
 /**
- * SARIF 2.1.0: one result per finding, its trace as a code flow, diagnostics as tool notifications.
+ * SARIF 2.1.0: one result per finding, each of its paths as a code flow, diagnostics as tool notifications.
  * File URIs are relative to `%SRCROOT%`, the root of the git repository around the project (or the
  * project folder outside a repository), because GitHub code scanning reads relative URIs as
  * relative to the repository root. Columns count UTF-16 code units, as TypeScript does.
@@ -82,29 +83,30 @@ function runProperties(context: ReportContext, srcRoot: string) {
 
 function sarifResult(finding: Finding, physical: (l: SourceLocation) => object, context: ReportContext) {
   const suppression = finding.suppression;
+  const paths = pathsOf(finding);
   return {
     ruleId: RULE_ID,
     ruleIndex: 0,
     level: 'error',
-    message: { text: finding.message },
+    message: { text: primaryMessage(finding, paths, context) },
     locations: [{ physicalLocation: physical(finding.sink.location) }],
     relatedLocations: [
       { id: 1, physicalLocation: physical(finding.source.location), message: { text: `source: ${finding.source.kind} (${finding.source.reason})` } },
     ],
-    codeFlows: [
-      {
-        message: { text: `${finding.source.kind} → ${finding.sink.platform}` },
-        threadFlows: [
-          {
-            locations: finding.trace.map((step, i) => ({
-              location: { physicalLocation: physical(step.location), message: { text: step.label } },
-              executionOrder: i + 1,
-              importance: i === 0 || i === finding.trace.length - 1 ? 'essential' : 'important',
-            })),
-          },
-        ],
-      },
-    ],
+    // One code flow per distinct path, each its own thread flow: the paths are alternatives, not
+    // threads running together, and viewers (GitHub code scanning among them) list code flows as paths.
+    codeFlows: paths.map((path, p) => ({
+      message: { text: `${finding.source.kind} → ${finding.sink.platform}${paths.length > 1 ? ` (path ${p + 1} of ${paths.length}, from \`${path[0]!.code}\`)` : ''}` },
+      threadFlows: [
+        {
+          locations: path.map((step, i) => ({
+            location: { physicalLocation: physical(step.location), message: { text: stepMessage(step, i, path.length) } },
+            executionOrder: i + 1,
+            importance: i === 0 || i === path.length - 1 ? 'essential' : 'important',
+          })),
+        },
+      ],
+    })),
     // GitHub code scanning matches alerts across runs by `primaryLocationLineHash` only; ours has no
     // line numbers in it, so an alert survives unrelated edits above it.
     partialFingerprints: { primaryLocationLineHash: finding.fingerprint, 'finleakFlow/v1': finding.fingerprint },
@@ -130,6 +132,28 @@ function sarifResult(finding: Finding, physical: (l: SourceLocation) => object, 
       matchedBy: finding.sink.matchedBy,
     },
   };
+}
+
+/**
+ * The result's message stands on its own for viewers that show no code flow:
+ * the finding's message, where the data comes from, and the functions its
+ * path goes through.
+ */
+function primaryMessage(finding: Finding, paths: TraceStep[][], context: ReportContext): string {
+  const at = (l: SourceLocation): string => `${relativePath(context.rootDir, l.file)}:${l.line}`;
+  const hops: string[] = [];
+  for (const step of finding.trace) {
+    const name = boxTitle(step);
+    if (hops.at(-1) !== name) hops.push(name);
+  }
+  const more = paths.length > 1 ? ` ${paths.length} paths reach this call; the code flows show each.` : '';
+  return `${finding.message} Source: ${finding.source.kind} at ${at(finding.source.location)}. Path: ${hops.join(' → ')} → ${finding.sink.platform}.${more}`;
+}
+
+/** What happens at a step, with the code it happens on. */
+function stepMessage(step: TraceStep, i: number, length: number): string {
+  const role = i === 0 ? 'source: ' : i === length - 1 ? 'send: ' : '';
+  return `${role}${step.label} — ${step.code}`;
 }
 
 function notification(diagnostic: Diagnostic, physical: (l: SourceLocation) => object) {
