@@ -29,7 +29,7 @@ export interface CliIo {
 
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
 
-const COMMANDS = ['check', 'sources', 'sinks'] as const;
+const COMMANDS = ['check', 'sources', 'sinks', 'fix'] as const;
 
 type OptionsConfig = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
@@ -48,6 +48,15 @@ const CHECK_OPTIONS = {
   'policy-from': { type: 'string' },
   'sarif-output': { type: 'string' },
   timing: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies OptionsConfig;
+
+const FIX_OPTIONS = {
+  project: { type: 'string', short: 'p' },
+  config: { type: 'string', short: 'c' },
+  'dry-run': { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  'config-data-only': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies OptionsConfig;
 
@@ -85,6 +94,8 @@ Usage:
   finleak sinks                        list the modelled send calls and endpoints (platform, package, versions, call, payload)
   finleak baseline merge <files...> [-o <file>]
                                        one baseline from the baselines of the shards of a sharded check
+  finleak fix [paths...] [--dry-run]   wrap each leaking value in a configured sanitizer that fits
+                                       (-p, -c as for check); --dry-run prints the unified diff
   finleak --help | --version
 
 Options for check:
@@ -119,6 +130,14 @@ Options for pull requests (see docs/ci.md):
       --policy-from <ref>      read the config as of this git ref (the base branch), not from the
                                working tree, so a pull request cannot weaken the policy it is
                                judged by; data configs only (JSON/YAML, package.json#finleak)
+
+Options for fix:
+      --dry-run          print the edits as a unified diff (stdout) and the report (stderr);
+                         write nothing
+  fix wraps the value on each finding's path that lies inside the send call's payload in a
+  "function" sanitizer of the config whose parameter takes it and whose result fits, adds the
+  import, and keeps an edit only if the file type-checks no worse. Where nothing fits it says
+  which sanitizer to declare. Exit 0 when no finding remains, 1 when some do.
 
 In-code suppression (a reason is required):
   // finleak-ignore-next-line: <reason>   on the line above the send call
@@ -171,6 +190,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   }
   if (command === 'sources') return sourcesCommand(rest, io);
   if (command === 'baseline') return baselineCommand(rest, io);
+  if (command === 'fix') return fixCommand(rest, io);
   if (command === 'sinks') {
     io.stdout(describeSinks());
     return EXIT.clean;
@@ -299,6 +319,40 @@ function baselineCommand(args: string[], io: CliIo): number {
     io.stderr(`finleak: merged ${files.length} baselines into ${parsed.values.output}\n`);
   } else io.stdout(merged);
   return EXIT.clean;
+}
+
+/** `finleak fix`: mask what leaks, where a configured sanitizer fits; see src/fix/. */
+async function fixCommand(args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: FIX_OPTIONS });
+  } catch (error) {
+    throw argumentError(error, FIX_OPTIONS);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT.clean;
+  }
+  const env = io.env ?? {};
+  const dryRun = values['dry-run'] === true;
+  if (io.stderrIsTty) io.stderr('finleak: analysing…\r');
+  const [{ fixProject }, { formatFixDiff, formatFixReport }] = await Promise.all([import('../fix/fix-project.js'), import('./fix.js')]);
+  const outcome = await fixProject({
+    cwd: io.cwd ?? process.cwd(),
+    ...(values.project !== undefined ? { project: values.project } : {}),
+    ...(values.config ? { config: values.config } : {}),
+    paths: positionals,
+    dataOnlyConfig: values['config-data-only'] === true || /^(1|true|yes)$/i.test(env['FINLEAK_DATA_CONFIG_ONLY'] ?? ''),
+    dryRun,
+  });
+  if (io.stderrIsTty) io.stderr('\x1b[2K');
+  const report = formatFixReport(outcome, io.color && !values['no-color'] && !dryRun, dryRun);
+  if (dryRun) {
+    io.stdout(formatFixDiff(outcome));
+    io.stderr(report);
+  } else io.stdout(report);
+  return outcome.unfixed.length > 0 ? EXIT.findings : EXIT.clean;
 }
 
 /** `finleak sources`: the financial types of a project with the reason, to audit the policy before gating on it. */

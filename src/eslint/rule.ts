@@ -61,7 +61,7 @@ export const rule: Rule.RuleModule = {
             const suggest = sanitizerSuggestions(program, finding, analysis.policy).map((s) => ({
               messageId: 'maskWith',
               data: { expression: s.expression, sanitizer: s.sanitizer },
-              fix: (fixer: Rule.RuleFixer) => fixer.replaceTextRange([s.start, s.end], s.replacement),
+              fix: (fixer: Rule.RuleFixer) => s.edits.map((e) => fixer.replaceTextRange([e.start, e.end], e.text)),
             }));
             context.report({ loc: toLoc(finding.sink.location), messageId: 'leak', data, ...(suggest.length ? { suggest } : {}) });
           } else {
