@@ -103,7 +103,8 @@ describe('the example bank bot', () => {
     expect(sarif.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^fixtures\/bank-bot\/src\//);
     expect(sarif.locations[0].physicalLocation.region).toMatchObject({ startLine: finding.sink.location.line, startColumn: finding.sink.location.column });
     const steps = sarif.codeFlows[0].threadFlows[0].locations;
-    expect(steps.map((s: { location: { message: { text: string } } }) => s.location.message.text)).toEqual(finding.trace.map((s) => s.label));
+    const role = (i: number): string => (i === 0 ? 'source: ' : i === finding.trace.length - 1 ? 'send: ' : '');
+    expect(steps.map((s: { location: { message: { text: string } } }) => s.location.message.text)).toEqual(finding.trace.map((s, i) => `${role(i)}${s.label} — ${s.code}`));
     expect(steps.map((s: { executionOrder: number }) => s.executionOrder)).toEqual(finding.trace.map((_, i) => i + 1));
     expect(sarif.partialFingerprints.primaryLocationLineHash).toBe(finding.fingerprint);
     expect(log.runs[0].tool.driver.rules[sarif.ruleIndex].id).toBe(sarif.ruleId);

@@ -50,7 +50,7 @@ describe('finleak CLI: usage', () => {
     const unknown = await finleak(['scan']);
     expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([2, "finleak: unknown command 'scan'"]);
     const format = await finleak(['check', '--project', small, '--format', 'xml']);
-    expect([format.code, format.stderr.split('\n')[0]]).toEqual([2, "finleak: unknown format 'xml'; use pretty, json, sarif or github"]);
+    expect([format.code, format.stderr.split('\n')[0]]).toEqual([2, "finleak: unknown format 'xml'; use pretty, json, sarif, github, html, markdown"]);
     const option = await finleak(['check', '--frobnicate']);
     expect(option.code).toBe(2);
     expect(option.stderr).toMatch(/^finleak: .*frobnicate/);
