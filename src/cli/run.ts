@@ -47,6 +47,8 @@ const CHECK_OPTIONS = {
   'config-data-only': { type: 'boolean' },
   'policy-from': { type: 'string' },
   'sarif-output': { type: 'string' },
+  'markdown-output': { type: 'string' },
+  'html-output': { type: 'string' },
   timing: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies OptionsConfig;
@@ -122,6 +124,9 @@ Options for pull requests (see docs/ci.md):
       --update-baseline        write the current findings to the --baseline file
       --sarif-output <file>    also write the SARIF report to <file> (e.g. with --format github,
                                to annotate the pull request and upload to code scanning in one run)
+      --markdown-output <file> also write the Markdown report to <file> (e.g. "$GITHUB_STEP_SUMMARY",
+                               the job summary, or a file to post as a pull-request comment)
+      --html-output <file>     also write the HTML report to <file> (a CI artifact)
       --changed-since <ref>    only report findings whose path (source, any step or sink)
                                touches a line changed since the merge base of <ref> and HEAD
       --config-data-only       accept only JSON/YAML configs, refuse JavaScript/TypeScript ones
@@ -273,7 +278,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const phases = clock.snapshot();
   gate.result.stats = { ...gate.result.stats, phases, milliseconds: totalOf(phases) };
   const report = reporters[format](gate.result, context);
-  if (values['sarif-output']) writeFileSync(path.resolve(values['sarif-output']), reporters.sarif(gate.result, { ...context, color: false }));
+  for (const format of ['sarif', 'markdown', 'html'] as const) {
+    const file = values[`${format}-output`];
+    if (file) writeFileSync(path.resolve(file), reporters[format](gate.result, { ...context, color: false }));
+  }
   if (values.output) {
     writeFileSync(path.resolve(values.output), report);
     const failing = gate.failing.length;

@@ -75,9 +75,9 @@ function summarySection(summary: Summary, result: AnalysisResult, context: Repor
     context.changedSince ? `<p class="note">Only paths touching lines changed since <code>${h(context.changedSince)}</code>.</p>` : '',
     `<div class="stats">${stats.join('')}</div>`,
     `<div class="tallies">`,
-    tallyTable('By platform', summary.byPlatform, 'platform', context),
-    tallyTable(summary.hasCategories ? 'By data category' : 'By source type', summary.byCategory, 'category', context),
-    tallyTable('By file', summary.byFile, 'file', context),
+    tallyTable('By platform', summary.byPlatform, 'platform', 'platform', context),
+    tallyTable(summary.hasCategories ? 'By data category' : 'By source type', summary.byCategory, 'category', summary.hasCategories ? 'category' : 'source type', context),
+    tallyTable('By file', summary.byFile, 'file', 'file', context),
     `</div>`,
     `<details class="coverage" ${warnings > 0 ? 'open' : ''}><summary><h3>Coverage: ${warnings === 0 ? 'nothing left unseen' : `${warnings} kind${warnings === 1 ? '' : 's'} of warning`}</h3></summary>`,
     warnings === 0 ? `<p>finleak resolved every import and analysed every file of the program.</p>` : '',
@@ -104,10 +104,10 @@ function summarySection(summary: Summary, result: AnalysisResult, context: Repor
   ].join('\n');
 }
 
-function tallyTable(title: string, rows: Tally[], filter: string, context: ReportContext): string {
+function tallyTable(title: string, rows: Tally[], filter: string, heading: string, context: ReportContext): string {
   if (rows.length === 0) return '';
   const extra = context.baseline ? '<th scope="col">baselined</th>' : '';
-  return `<table class="tally"><caption>${h(title)}</caption><thead><tr><th scope="col">${h(filter)}</th><th scope="col">${context.baseline ? 'new' : 'leaks'}</th>${extra}<th scope="col">suppressed</th></tr></thead><tbody>${rows
+  return `<table class="tally"><caption>${h(title)}</caption><thead><tr><th scope="col">${h(heading)}</th><th scope="col">${context.baseline ? 'new' : 'leaks'}</th>${extra}<th scope="col">suppressed</th></tr></thead><tbody>${rows
     .map(
       (r) =>
         `<tr><th scope="row"><button type="button" class="pick" data-filter="${filter}" data-value="${h(r.name)}" title="Show only these findings">${h(r.name)}</button></th><td>${r.new}</td>${context.baseline ? `<td>${r.baselined}</td>` : ''}<td>${r.suppressed}</td></tr>`,
