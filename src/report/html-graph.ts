@@ -16,7 +16,10 @@ const BOX_HEAD = 40;
 const BOX_W = NODE_W + 2 * BOX_PAD;
 const COL_GAP = 34;
 const BOX_GAP = 20;
-const MARGIN = 4;
+const MARGIN = 14;
+/** Columns of boxes on one row of the drawing (they fit the page's width with the platform). */
+const COLUMNS_PER_ROW = 4;
+const ROW_GAP = 40;
 const PLATFORM_W = 150;
 const PLATFORM_H = 46;
 /** Characters that fit a node line at the sizes in html-style.ts (12px sans, 11px monospace). */
@@ -35,27 +38,37 @@ export function graphSvg(finding: Finding, graph: PathGraph, id: string, rootDir
   const nodeTop = new Map<number, Point>();
   const boxAt: { x: number; y: number; h: number }[] = [];
 
-  // Place columns left to right; in each, boxes ordered by where their predecessors are.
+  // Place columns left to right, COLUMNS_PER_ROW to a row (a long path continues on the next row,
+  // read like text); in each column, boxes ordered by where their predecessors are.
+  const columnHeight: number[] = [];
+  const rowOf = (column: number): number => Math.floor(column / COLUMNS_PER_ROW);
+  const rowTop: number[] = [MARGIN];
   for (let column = 0; column < columns; column++) {
+    const row = rowOf(column);
+    if (rowTop[row] === undefined) rowTop[row] = Math.max(...columnHeight.filter((_, c) => rowOf(c) === row - 1)) + ROW_GAP;
     const inColumn = graph.boxes.map((box, i) => ({ box, i })).filter(({ box }) => box.column === column);
     const weight = ({ box, i }: { box: GraphBox; i: number }): number => {
       const ys = graph.edges.filter((e) => box.nodes.includes(e.to) && nodeTop.has(e.from)).map((e) => nodeTop.get(e.from)!.y);
       return ys.length > 0 ? ys.reduce((a, b) => a + b, 0) / ys.length : i * 1000;
     };
     inColumn.sort((a, b) => weight(a) - weight(b));
-    let y = MARGIN;
+    let y = rowTop[row]!;
     for (const { box, i } of inColumn) {
-      const x = MARGIN + column * (BOX_W + COL_GAP);
+      const x = MARGIN + (column % COLUMNS_PER_ROW) * (BOX_W + COL_GAP);
       boxAt[i] = { x, y, h: boxHeight(box) };
       box.nodes.forEach((n, k) => nodeTop.set(n, { x: x + BOX_PAD, y: y + BOX_HEAD + k * (NODE_H + NODE_GAP) }));
       y += boxHeight(box) + BOX_GAP;
     }
+    columnHeight[column] = y - BOX_GAP;
   }
+  /** The horizontal wire of an edge from one row to the next runs in the gap above the next row. */
+  const wireY = (toRow: number): number => rowTop[toRow]! - ROW_GAP / 2;
 
   const sink = graph.nodes.findIndex((n) => n.role === 'sink');
   const sinkTop = nodeTop.get(sink)!;
-  const platform = { x: MARGIN + columns * (BOX_W + COL_GAP), y: sinkTop.y + NODE_H / 2 - PLATFORM_H / 2 };
-  const width = platform.x + PLATFORM_W + MARGIN;
+  const sinkColumn = graph.boxes[graph.nodes[sink]!.box]!.column;
+  const platform = { x: MARGIN + ((sinkColumn % COLUMNS_PER_ROW) + 1) * (BOX_W + COL_GAP), y: sinkTop.y + NODE_H / 2 - PLATFORM_H / 2 };
+  const width = MARGIN + Math.min(columns, COLUMNS_PER_ROW) * (BOX_W + COL_GAP) + (sinkColumn % COLUMNS_PER_ROW === COLUMNS_PER_ROW - 1 || columns <= COLUMNS_PER_ROW ? PLATFORM_W : 0) + MARGIN;
   const height = Math.max(...boxAt.map((b) => b.y + b.h), platform.y + PLATFORM_H) + MARGIN;
 
   const out: string[] = [];
@@ -68,12 +81,16 @@ export function graphSvg(finding: Finding, graph: PathGraph, id: string, rootDir
     const at = boxAt[i]!;
     out.push(
       `<g class="box"><rect x="${at.x}" y="${at.y}" width="${BOX_W}" height="${at.h}" rx="8"/>`,
-      `<text class="box-fn" x="${at.x + BOX_PAD}" y="${at.y + 15}">${escapeHtml(clip(boxTitle(box), HEAD_CHARS))}</text>`,
+      `<text class="box-fn" x="${at.x + BOX_PAD}" y="${at.y + 15}">${escapeHtml(clipStart(boxTitle(box), HEAD_CHARS))}</text>`,
       `<text class="box-file" x="${at.x + BOX_PAD}" y="${at.y + 29}">${escapeHtml(clipStart(relativePath(rootDir, box.file), HEAD_CHARS + 4))}</text></g>`,
     );
   });
   const arrow = `marker-end="url(#${id}-arrow)"`;
-  for (const { from, to } of graph.edges) out.push(`<path class="edge" d="${edgePath(nodeTop.get(from)!, nodeTop.get(to)!, graph.nodes[from]!.box === graph.nodes[to]!.box)}" ${arrow}/>`);
+  for (const { from, to } of graph.edges) {
+    const [a, b] = [graph.boxes[graph.nodes[from]!.box]!.column, graph.boxes[graph.nodes[to]!.box]!.column];
+    const d = rowOf(b) > rowOf(a) ? wrapPath(nodeTop.get(from)!, nodeTop.get(to)!, wireY(rowOf(b))) : edgePath(nodeTop.get(from)!, nodeTop.get(to)!, graph.nodes[from]!.box === graph.nodes[to]!.box);
+    out.push(`<path class="edge" d="${d}" ${arrow}/>`);
+  }
   const platformIn = { x: platform.x, y: platform.y + PLATFORM_H / 2 };
   out.push(`<path class="edge edge-send" d="M${sinkTop.x + NODE_W},${sinkTop.y + NODE_H / 2} L${platformIn.x - 1},${platformIn.y}" ${arrow}/>`);
 
@@ -100,6 +117,13 @@ export function graphSvg(finding: Finding, graph: PathGraph, id: string, rootDir
     '</svg>',
   );
   return out.join('');
+}
+
+/** From a step at the end of a row to one at the start of the next: out to the right, back along the gap between the rows, in from the left. */
+function wrapPath(a: Point, b: Point, wire: number): string {
+  const out = a.x + NODE_W + COL_GAP / 2;
+  const into = b.x - BOX_PAD - 9;
+  return `M${a.x + NODE_W},${a.y + NODE_H / 2} H${out} V${wire} H${into} V${b.y + NODE_H / 2} H${b.x - 1}`;
 }
 
 /** A curve from one step to the next: down inside a box, sideways between boxes. */

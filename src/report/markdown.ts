@@ -7,11 +7,15 @@ import { summarise, type Summary, type Tally } from './summary.js';
 /**
  * GitHub-flavoured Markdown for a pull-request comment or `$GITHUB_STEP_SUMMARY`:
  * the summary, then every finding the check fails on with a Mermaid flowchart
- * of its paths (GitHub draws ```mermaid blocks) and the steps as a list linked
- * to their lines (with `context.sourceUrl`). Findings stop before the text
+ * of its paths (GitHub draws ```mermaid blocks) and its steps, numbered as in
+ * the chart and linked to their lines (with `context.sourceUrl`), with each
+ * path as a sequence of step numbers where there are several. Findings stop before the text
  * would pass GitHub's limit for a comment; the rest are counted.
  */
 export const COMMENT_LIMIT = 60_000;
+
+/** Longer step lists are folded (`<details>`), so that a comment with several findings stays readable. */
+const COLLAPSE_STEPS = 12;
 
 export function formatMarkdown(result: AnalysisResult, context: ReportContext): string {
   const rel = (file: string): string => relativePath(context.rootDir, file);
@@ -87,14 +91,17 @@ function findingSection(finding: Finding, n: number, where: (l: SourceLocation) 
     '```',
     '',
   ];
-  graph.paths.forEach((path, p) => {
-    if (graph.paths.length > 1) out.push(`Path ${p + 1} of ${graph.paths.length}:`, '');
-    path.forEach((i, k) => {
-      const node = graph.nodes[i]!;
-      out.push(`${k + 1}. ${where(node.step.location)} ${text(node.step.label)}: ${inlineCode(node.step.code)}`);
-    });
+  // Each step once, numbered as in the chart; several paths then as sequences of those numbers.
+  const steps = [...graph.nodes].sort((a, b) => a.number - b.number).map((node) => `${node.number}. ${where(node.step.location)} ${text(node.step.label)}: ${inlineCode(node.step.code)}`);
+  const collapse = steps.length > COLLAPSE_STEPS;
+  if (collapse) out.push(`<details><summary>${steps.length} steps</summary>`, '');
+  out.push(...steps, '');
+  if (graph.paths.length > 1) {
+    out.push(`${graph.paths.length} paths reach this send call:`, '');
+    for (const path of graph.paths) out.push(`- ${path.map((i) => graph.nodes[i]!.number).join(' → ')}`);
     out.push('');
-  });
+  }
+  if (collapse) out.push('</details>');
   return out.join('\n').trimEnd();
 }
 
