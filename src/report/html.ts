@@ -91,7 +91,7 @@ function summarySection(summary: Summary, result: AnalysisResult, context: Repor
     summary.unmodelledCalls?.length
       ? `<div class="cov warning"><h4>calls without a model, assumed to carry their arguments <span class="count">${summary.unmodelledCalls.reduce((a, c) => a + c.count, 0)}</span></h4><ul>${summary.unmodelledCalls
           .slice(0, 30)
-          .map((c) => `<li><code>${h(c.name)}</code> × ${c.count}</li>`)
+          .map((c) => `<li><code>${h(c.name)}</code>: ${c.count} call site${c.count === 1 ? '' : 's'}${c.carried ? `, ${c.carried} carrying financial data` : ''}</li>`)
           .join('')}</ul></div>`
       : '',
     `</details>`,
@@ -220,14 +220,8 @@ function code(text: string): string {
   return h(text).replace(/`([^`]+)`/g, '<code>$1</code>');
 }
 
-/** Per-phase times, when the engine reports them (`stats.phases`: phase → milliseconds). */
+/** The run's size and time, by phase (`stats.phases`). */
 function timing(result: AnalysisResult): string {
-  const phases = (result.stats as unknown as Record<string, unknown>)['phases'];
-  const list =
-    phases && typeof phases === 'object'
-      ? Object.entries(phases as Record<string, unknown>)
-          .filter(([, v]) => typeof v === 'number')
-          .map(([k, v]) => `${k} ${((v as number) / 1000).toFixed(1)}s`)
-      : [];
+  const list = Object.entries(result.stats.phases ?? {}).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)}s`);
   return ` · ${result.stats.sendCalls} send calls in ${result.stats.files} files, ${(result.stats.milliseconds / 1000).toFixed(1)}s${list.length ? ` (${list.join(', ')})` : ''}`;
 }

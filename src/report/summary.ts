@@ -32,8 +32,8 @@ export interface Summary {
   counts: Record<Status, number>;
   /** Warnings and errors about what was not analysed, one group per code. */
   coverage: { code: string; severity: Diagnostic['severity']; diagnostics: Diagnostic[] }[];
-  /** Calls into libraries without a model that data was assumed to pass through, when the engine counts them. */
-  unmodelledCalls?: { name: string; count: number }[];
+  /** Library functions without a model that data was assumed to pass through: call sites, and those that carried financial data. */
+  unmodelledCalls?: { name: string; count: number; carried: number }[];
   incomplete: boolean;
 }
 
@@ -83,17 +83,9 @@ export function summarise(result: AnalysisResult, context: ReportContext, relati
   };
 }
 
-/**
- * `stats.unmodelledCalls`, where the engine reports it: a list of calls (each
- * with a `package` and `callee`, or a `name`, and an optional `count`), tallied by name.
- */
-function unmodelledCalls(result: AnalysisResult): { name: string; count: number }[] | undefined {
-  const raw = (result.stats as unknown as Record<string, unknown>)['unmodelledCalls'];
-  if (!Array.isArray(raw)) return undefined;
-  const counts = new Map<string, number>();
-  for (const item of raw as Record<string, unknown>[]) {
-    const name = typeof item['name'] === 'string' ? item['name'] : [item['package'], item['callee']].filter((p) => typeof p === 'string').join(' ');
-    counts.set(name || 'unknown', (counts.get(name || 'unknown') ?? 0) + (typeof item['count'] === 'number' ? item['count'] : 1));
-  }
-  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+/** `stats.unmodelledCalls`: per library function, its call sites and those where financial data came through. */
+function unmodelledCalls(result: AnalysisResult): Summary['unmodelledCalls'] {
+  const calls = result.stats.unmodelledCalls;
+  if (!calls?.length) return undefined;
+  return calls.map((c) => ({ name: `${c.callee} (${c.package})`, count: c.calls, carried: c.carried }));
 }
