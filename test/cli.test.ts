@@ -70,7 +70,7 @@ describe('finleak CLI: usage', () => {
     expect(await said('check', '--no-colour')).toEqual([2, "finleak: unknown option '--no-colour'; did you mean '--no-color'?"]);
     expect(await said('check', '--frobnicate')).toEqual([2, "finleak: unknown option '--frobnicate'"]);
     expect(await said('check', '-x')).toEqual([2, "finleak: unknown option '-x'"]);
-    expect(await said('check', '--format', 'jsn')).toEqual([2, "finleak: unknown format 'jsn'; use pretty, json, sarif or github; did you mean 'json'?"]);
+    expect(await said('check', '--format', 'jsn')).toEqual([2, "finleak: unknown format 'jsn'; use pretty, json, sarif, github, html, markdown; did you mean 'json'?"]);
     expect(await said('sources', '--formt', 'json')).toEqual([2, "finleak: unknown option '--formt'; did you mean '--format'?"]);
   });
 
