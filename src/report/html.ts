@@ -1,4 +1,4 @@
-import type { AnalysisResult, SourceLocation } from '../engine/finding.js';
+import type { AnalysisResult, Finding, SourceLocation } from '../engine/finding.js';
 import { relativePath, repositoryRoot, sourceLines, type ReportContext } from './context.js';
 import { escapeHtml as h } from './html-escape.js';
 import { graphSvg } from './html-graph.js';
@@ -154,7 +154,7 @@ function findingArticle(entry: Entry, n: number, context: ReportContext, rel: (f
     `<p class="where">${locationLink(sink, rel, link)} in <code>${h(boxTitle({ function: finding.trace.at(-1)?.function }))}</code> · <code>${h(finding.sink.callee)}</code> (${h(finding.sink.argument.replace(/`/g, ''))}) · ${h(finding.sink.api)}</p></header>`,
     `<p class="message">${code(finding.message)}</p>`,
     finding.suppression ? `<p class="suppression">Suppressed at ${locationLink(finding.suppression.location, rel, link)}: ${h(finding.suppression.reason)}</p>` : '',
-    `<p class="source">Source: <code>${h(finding.source.expression)}</code> at ${locationLink(finding.source.location, rel, link)}: ${code(finding.source.reason)}</p>`,
+    `<p class="source">Source: <code>${h(finding.source.expression)}</code> at ${locationLink(finding.source.location, rel, link)}: ${code(finding.source.reason)}${sourceData(finding.source)}</p>`,
     `<div class="graph-wrap">${graphSvg(finding, graph, id, context.rootDir)}</div>`,
     graph.paths.length > 1 ? pathList(graph, id) : '',
     `<details class="steps" open><summary>Steps and code (${graph.nodes.length})</summary>`,
@@ -213,6 +213,15 @@ export function sourceLink(context: ReportContext): (l: SourceLocation) => strin
   const base = context.sourceUrl.endsWith('/') ? context.sourceUrl : `${context.sourceUrl}/`;
   const root = repositoryRoot(context.rootDir);
   return (l) => `${base}${relativePath(root, l.file).split('/').map(encodeURIComponent).join('/')}#L${l.line}${l.endLine > l.line ? `-L${l.endLine}` : ''}`;
+}
+
+/** The fields and categories that reach the send, where the engine names them. */
+function sourceData(source: Finding['source']): string {
+  const parts = [
+    ...(source.fields?.length ? [`fields ${source.fields.map((f) => `<code>${h(f)}</code>`).join(', ')}`] : []),
+    ...(source.categories?.length ? [`categories ${source.categories.map(h).join(', ')}`] : []),
+  ];
+  return parts.length ? `. Reaching the send: ${parts.join('; ')}` : '';
 }
 
 /** Text with Markdown-style `code` spans. */

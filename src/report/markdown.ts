@@ -86,6 +86,7 @@ function findingSection(finding: Finding, n: number, where: (l: SourceLocation) 
     '',
     text(finding.message),
     '',
+    ...(finding.source.fields?.length ? [`Fields reaching the send: ${finding.source.fields.map((f) => inlineCode(f)).join(', ')}${finding.source.categories?.length ? ` (${finding.source.categories.join(', ')})` : ''}`, ''] : []),
     '```mermaid',
     mermaid(finding, graph, rel),
     '```',
