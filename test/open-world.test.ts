@@ -45,7 +45,9 @@ describe('open world: library calls carry data unless a model says otherwise', (
     ['stores: lru-cache set then get', 'src/stores.ts', 16, 'src/stores.ts:11 stored by `cache.set()`'],
     ['stores: ioredis set then get', 'src/stores.ts', 18, 'src/stores.ts:12 stored by `redis.set()`'],
     ['queues: BullMQ add to the worker', 'src/queues.ts', 13, 'src/queues.ts:9 queued by `statements.add()` (BullMQ), received as `job.data`'],
-    ['buffers: grammY InputFile', 'src/buffers.ts', 8, 'src/buffers.ts:8 passed through `InputFile()`'],
+    ['buffers: grammY InputFile', 'src/buffers.ts', 9, 'src/buffers.ts:9 passed through `InputFile()`'],
+    ['buffers: Telegraf { source: Buffer }', 'src/buffers.ts', 16, 'src/buffers.ts:16 passed through `BufferConstructor.from()`'],
+    ['LLM: streamed chunks', 'src/llm.ts', 25, 'src/llm.ts:22 answered by the LLM call `Completions.create()` (openai): the answer carries its prompt'],
     ['LLM: OpenAI chat completions', 'src/llm.ts', 13, 'src/llm.ts:9 answered by the LLM call `Completions.create()` (openai): the answer carries its prompt'],
     ['LLM: OpenAI responses', 'src/llm.ts', 15, 'src/llm.ts:14 answered by the LLM call `Responses.create()` (openai): the answer carries its prompt'],
   ])('%s: the trace names the library call', async (_family, file, line, step) => {
@@ -74,7 +76,7 @@ describe('open world: library calls carry data unless a model says otherwise', (
   it('marks findings through an LLM', async () => {
     const { result } = await checkFixture(fixture);
     const llm = result.findings.filter((f) => f.via?.includes('llm')).map((f) => `${path.relative(dir, f.sink.location.file)}:${f.sink.location.line}`);
-    expect(llm).toEqual(['src/llm.ts:13', 'src/llm.ts:15']);
+    expect(llm).toEqual(['src/llm.ts:13', 'src/llm.ts:15', 'src/llm.ts:25']);
   });
 
   it('takes propagators from the config (exact and clean models) and turns LLM flows off', async () => {
