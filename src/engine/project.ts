@@ -94,7 +94,8 @@ export function loadProgram(projects: readonly ParsedProject[]): LoadedProject {
   const program = ts.createProgram({
     rootNames,
     options: first.parsed.options,
-    projectReferences: [...references.values()],
+    // None is not an empty list: with a list, TypeScript watches every folder lookup for links into referenced projects.
+    ...(references.size > 0 ? { projectReferences: [...references.values()] } : {}),
     host: createHost(first.parsed.options, (file, error) => unparsable.push({ file, reason: error.message })),
   });
   return { program, rootDir: path.dirname(first.configFile), configFile: first.configFile, unparsable };
