@@ -151,7 +151,7 @@ export class Callers {
       // Open world: a library (or untyped) callee without a model may call the function with any of its inputs.
       const library = declarations.find((d) => !flow.isProjectNode(d) && !flow.program.isSourceFileDefaultLibrary(d.getSourceFile()));
       if (library || (declarations.length === 0 && flow.library.isUntyped(call.expression))) {
-        list.push((param) => flow.library.assumedIntoCallback(call, index, library, param));
+        list.push(() => flow.library.assumedIntoCallback(call, index, library));
       }
     } else {
       for (const emit of flow.events.emitsFor(call, event)) {

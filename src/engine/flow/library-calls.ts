@@ -5,7 +5,7 @@ import type { Fields, FlowAnalyzer } from '../flow.js';
 import { modelFlows, type ValuePath } from '../library-models.js';
 import { shortText } from '../locations.js';
 import { CALL, ELEMENT, parsePayloadPath, pathInside } from '../payload-path.js';
-import { EMPTY, extend, isEmpty, union, type ParamFlow, type Step, type Taint } from '../taint.js';
+import { EMPTY, extend, isEmpty, union, type Step, type Taint } from '../taint.js';
 
 /** A call into library code that finleak has no model for, through which the open-world default passed data. */
 export interface UnmodelledSite {
@@ -63,8 +63,8 @@ export class LibraryCalls {
     return undefined;
   }
 
-  /** What a library call without a model (or an untyped call) passes into parameter `param` of its callback argument `index`. */
-  assumedIntoCallback(call: ts.CallExpression | ts.NewExpression, index: number, declaration: ts.Declaration | undefined, param: ParamFlow): Taint {
+  /** What a library call without a model (or an untyped call) passes into any parameter of its callback argument `index`: its other inputs, whole. */
+  assumedIntoCallback(call: ts.CallExpression | ts.NewExpression, index: number, declaration: ts.Declaration | undefined): Taint {
     const taint = this.assumedInputs(call, index);
     if (isEmpty(taint)) return EMPTY;
     const site = this.record(call, declaration, taint);
