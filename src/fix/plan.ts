@@ -3,6 +3,7 @@ import { ts } from '@ts-morph/common';
 import { addressOf, moduleMatches } from '../engine/declarations.js';
 import type { Finding, SourceLocation } from '../engine/finding.js';
 import { shortText } from '../engine/locations.js';
+import { ProjectCode } from '../engine/project-code.js';
 import type { Policy, SanitizerSpec } from '../policy/types.js';
 
 /**
@@ -148,7 +149,7 @@ function freeName(checker: ts.TypeChecker, at: ts.Node, name: string): string {
 function moduleFiles(program: ts.Program, spec: SanitizerSpec, policy: Policy): ts.SourceFile[] {
   const module = spec.module;
   if (module === undefined) {
-    return program.getSourceFiles().filter((sf) => !sf.isDeclarationFile && !program.isSourceFileFromExternalLibrary(sf) && !sf.fileName.includes('/node_modules/'));
+    return [...ProjectCode.of(program).files()];
   }
   if (module.startsWith('.') || path.isAbsolute(module)) {
     const target = path.resolve(policy.baseDir, module);
