@@ -140,9 +140,12 @@ describe('finleak fix', () => {
     expect(fixed.stdout).toContain("fixed  wrapped `account.iban` in maskIbanSanitizer() (import maskIban as maskIbanSanitizer from './masking.js')");
     expect(fixed.stdout).toContain(
       'src/bot.ts:12:9  BankAccount → Facebook Messenger through `client.sendText`\n  not fixed  no configured sanitizer (maskIban(), maskCardNumber()) is meant for `balance.toFixed(2)` (string), takes it and returns what the send call accepts\n' +
-        '    to fix it: declare `export function maskBalance(value: string): string` for `balance.toFixed(2)` in ./src/masking and list it in the finleak config: "sanitizers": [{ "function": "maskBalance", "module": "./src/masking" }]',
+        '    to fix it: declare `export function maskBalance(value: number): string` in ./src/masking, list it in the finleak config ("sanitizers": [{ "function": "maskBalance", "module": "./src/masking" }]) and wrap `savings.balance` in it where the path reads it (src/bot.ts:19, in sendBalances()), and the same on the other path; fix edits only inside the send call\'s payload',
     );
-    expect(fixed.stdout).toContain('not fixed  no configured sanitizer (maskIban(), maskCardNumber()) is meant for `JSON.stringify(account)` (string)');
+    expect(fixed.stdout).toContain(
+      'not fixed  no configured sanitizer (maskIban(), maskCardNumber()) is meant for `JSON.stringify(account)` (string), takes it and returns what the send call accepts\n' +
+        '    to fix it: declare `export function maskAccount(value: string): string` in ./src/masking, list it in the finleak config ("sanitizers": [{ "function": "maskAccount", "module": "./src/masking" }]) and run fix again: it wraps `JSON.stringify(account)`',
+    );
     expect(fixed.stdout).toContain('! fixed 3 of 5 findings in 3 files; 2 remain (reasons above)');
 
     const after = await runCli(['check', '--format', 'json'], copy);

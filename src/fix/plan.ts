@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ts } from '@ts-morph/common';
 import { addressOf, moduleMatches } from '../engine/declarations.js';
-import type { Finding, SourceLocation } from '../engine/finding.js';
+import type { Finding, SourceLocation, TraceStep } from '../engine/finding.js';
 import { shortText } from '../engine/locations.js';
 import { ProjectCode } from '../engine/project-code.js';
 import type { Policy, SanitizerSpec } from '../policy/types.js';
@@ -67,7 +67,7 @@ export function planFix(program: ts.Program, finding: Finding, policy: Policy): 
       };
     }
   }
-  return refusal(candidates, functions, tried, checker);
+  return refusal(candidates, functions, tried, checker, readOutside(program, finding), policy);
 }
 
 /**
@@ -196,23 +196,54 @@ function isOptional(parameter: ts.Symbol): boolean {
 }
 
 /** Why nothing fits, and the sanitizer that would: named for the value, typed for it, where the configured ones live. */
-function refusal(candidates: Candidate[], functions: readonly { function: string; module?: string }[], tried: string[], checker: ts.TypeChecker): { reason: string; declare: string } {
+/**
+ * Why nothing fits, and the sanitizer that would: named and typed for the data.
+ * Where the path reads the financial field outside the send call's payload
+ * (in a formatter, a caller), that read is where a reviewer masks it, so the
+ * advice points there; `fix` itself edits only inside the payload.
+ */
+function refusal(
+  candidates: Candidate[],
+  functions: readonly { function: string; module?: string }[],
+  tried: string[],
+  checker: ts.TypeChecker,
+  read: { expression: ts.Expression; step: TraceStep; otherPaths: number } | undefined,
+  policy: Policy,
+): { reason: string; declare: string } {
   const first = candidates[0];
   if (!first) return { reason: 'no expression of its path lies inside the send call\'s payload argument', declare: '' };
-  const typeText = checker.typeToString(checker.getBaseTypeOfLiteralType(first.type), undefined, ts.TypeFormatFlags.NoTruncation);
+  const typeOf = (e: ts.Expression): string => checker.typeToString(checker.getBaseTypeOfLiteralType(checker.getTypeAtLocation(e)), undefined, ts.TypeFormatFlags.NoTruncation);
   const expression = shortText(first.expression, 40);
   const missing = tried.length > 0 ? `; ${[...new Set(tried)].join(', ')}` : '';
   const reason =
     functions.length === 0
       ? 'no sanitizer function is configured'
-      : `no configured sanitizer (${functions.map((f) => `${f.function}()`).join(', ')}) is meant for \`${expression}\` (${typeText}), takes it and returns what the send call accepts${missing}`;
-  const name = `mask${pascal(nameOf(first.expression, checker))}`;
+      : `no configured sanitizer (${functions.map((f) => `${f.function}()`).join(', ')}) is meant for \`${expression}\` (${typeOf(first.expression)}), takes it and returns what the send call accepts${missing}`;
+  const target = read?.expression ?? first.expression;
+  const name = `mask${pascal(nameOf(target, checker))}`;
   const home = functions.find((f) => f.module?.startsWith('.'))?.module;
-  const where = home ? ` in ${home}` : '';
-  return {
-    reason,
-    declare: `declare \`export function ${name}(value: ${typeText}): string\` for \`${expression}\`${where} and list it in the finleak config: "sanitizers": [{ "function": "${name}"${home ? `, "module": "${home}"` : ''} }]`,
-  };
+  const declare = `declare \`export function ${name}(value: ${typeOf(target)}): string\`${home ? ` in ${home}` : ''}, list it in the finleak config ("sanitizers": [{ "function": "${name}"${home ? `, "module": "${home}"` : ''} }])`;
+  if (!read) return { reason, declare: `${declare} and run fix again: it wraps \`${expression}\`` };
+  const at = `${path.relative(policy.baseDir, read.step.location.file).split(path.sep).join('/')}:${read.step.location.line}${read.step.function ? `, in ${read.step.function.includes(' ') ? read.step.function : `${read.step.function}()`}` : ''}`;
+  const others = read.otherPaths > 0 ? `, and the same on the other ${read.otherPaths === 1 ? 'path' : `${read.otherPaths} paths`}` : '';
+  return { reason, declare: `${declare} and wrap \`${shortText(read.expression, 40)}\` in it where the path reads it (${at})${others}; fix edits only inside the send call's payload` };
+}
+
+/**
+ * The last field the primary path reads before it reaches the send call's
+ * payload argument (`t.imported_payee` after `result.matched`: the innermost
+ * read is the financial field itself), when that read lies outside the payload.
+ */
+function readOutside(program: ts.Program, finding: Finding): { expression: ts.Expression; step: TraceStep; otherPaths: number } | undefined {
+  const argument = finding.trace.at(-1)!.location;
+  let last: TraceStep | undefined;
+  for (const step of finding.trace.slice(0, -1)) if (step.label.startsWith('reads `')) last = step;
+  if (!last) return undefined;
+  const l = last.location;
+  const inPayload = l.file === argument.file && (l.line > argument.line || (l.line === argument.line && l.column >= argument.column)) && (l.endLine < argument.endLine || (l.endLine === argument.endLine && l.endColumn <= argument.endColumn));
+  const sourceFile = inPayload ? undefined : program.getSourceFile(l.file);
+  const expression = sourceFile && expressionAt(sourceFile, l);
+  return expression ? { expression, step: last, otherPaths: finding.otherPaths?.length ?? 0 } : undefined;
 }
 
 /** What the data is called: `balance` for `balance.toFixed(2)`, `account` for `JSON.stringify(account)`, `iban` for `account.iban`. */
@@ -225,7 +256,7 @@ function nameOf(expression: ts.Expression, checker: ts.TypeChecker): string {
       node = argument && !ts.isLiteralExpression(argument) ? argument : (receiver ?? node.expression);
     }
     else if (ts.isTemplateExpression(node) && node.templateSpans[0]) node = node.templateSpans[0].expression;
-    else if (ts.isParenthesizedExpression(node) || ts.isAwaitExpression(node) || ts.isAsExpression(node)) node = node.expression;
+    else if (ts.isParenthesizedExpression(node) || ts.isAwaitExpression(node) || ts.isAsExpression(node) || ts.isElementAccessExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
     else break;
   }
   if (ts.isPropertyAccessExpression(node)) return node.name.text;
@@ -234,7 +265,8 @@ function nameOf(expression: ts.Expression, checker: ts.TypeChecker): string {
   return symbol && !symbol.name.startsWith('__') ? symbol.name : 'Value';
 }
 
-const pascal = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
+/** `imported_payee` → `ImportedPayee`, `cardNumber` → `CardNumber`. */
+const pascal = (name: string): string => name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('') || 'Value';
 
 /** The expression spanning exactly this location, if it is a value that can be wrapped in a call. */
 function expressionAt(sourceFile: ts.SourceFile, location: SourceLocation): ts.Expression | undefined {
