@@ -23,8 +23,9 @@ const axios: HttpCarrierSpec[] = [
     httpMethod: method.toUpperCase(),
     body: 'arg1',
     base: { method: 'create', url: 'arg0.baseURL' },
+    prefix: 'arg2.baseURL',
   })),
-  { name: 'axios', module: 'axios', type: ['Axios', 'AxiosInstance'], method: 'request', url: 'arg0.url', httpMethodFrom: 'arg0.method', body: 'arg0.data', base: { method: 'create', url: 'arg0.baseURL' } },
+  { name: 'axios', module: 'axios', type: ['Axios', 'AxiosInstance'], method: 'request', url: 'arg0.url', httpMethodFrom: 'arg0.method', body: 'arg0.data', base: { method: 'create', url: 'arg0.baseURL' }, prefix: 'arg0.baseURL' },
 ];
 
 export default defineCarriers([
@@ -38,6 +39,7 @@ export default defineCarriers([
   },
   ...axios,
   // got: `got.post(url, { json })`; `post` comes from `Record<HTTPAlias, …>`, so the receiver's alias `Got` is matched.
+  // The base URL is a client's (`got.extend({ prefixUrl })`) or the call's own (`{ prefixUrl }`).
   ...verbs.map((method) => ({
     name: 'got',
     module: 'got',
@@ -47,7 +49,10 @@ export default defineCarriers([
     httpMethod: method.toUpperCase(),
     body: 'arg1.json|arg1.body|arg1.form',
     base: { method: 'extend', url: 'arg0.prefixUrl' },
+    prefix: 'arg1.prefixUrl',
   })),
+  // `got(url, { method, json })`, under whatever name it is imported: the call of got's default export.
+  { name: 'got', module: 'got', method: 'got', url: 'arg0', httpMethodFrom: 'arg1.method', body: 'arg1.json|arg1.body|arg1.form', prefix: 'arg1.prefixUrl' },
   ...verbs.map((method) => ({
     name: 'ky',
     module: 'ky',

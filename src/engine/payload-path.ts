@@ -7,6 +7,12 @@ export interface PayloadPath {
   index: number;
   /** Property path inside the argument; `[]` stands for "any element". */
   fields: string[];
+  /**
+   * For a sink's payload written as a parameter name (`activity.text`): the
+   * parameter of the overload the call resolves to; `index` is then unknown
+   * until a call is matched.
+   */
+  param?: string;
 }
 
 export const ELEMENT = '[]';
@@ -50,17 +56,43 @@ export function parseFieldPath(spec: string): string[] {
   return fields;
 }
 
-export const isValidPayloadPath = (spec: string): boolean => parsePayloadPath(spec) !== undefined;
+/**
+ * A sink's payload: an argument path, or a parameter name with a property
+ * path (`content`, `activity.text`) for overloads that move the payload
+ * (`reply(conversationId, activity)` / `reply(conversationId, messageId, activity)`).
+ */
+export function parseSinkPayload(spec: string): PayloadPath | undefined {
+  const path = parsePayloadPath(spec);
+  if (path) return path;
+  const match = /^([A-Za-z_$][\w$]*)((?:\.[A-Za-z_$][\w$]*|\[\])*)$/.exec(spec);
+  return match ? { index: Number.NaN, fields: parseFieldPath(match[2] ?? ''), param: match[1]! } : undefined;
+}
 
-/** The expression at `argN.a.b` of a call, when the argument is an object literal with those properties; else undefined. */
-export function argumentAt(call: ts.CallExpression | ts.NewExpression, at: PayloadPath): ts.Expression | undefined {
+export const isValidPayloadPath = (spec: string): boolean => parseSinkPayload(spec) !== undefined;
+
+/**
+ * The expression at `argN.a.b` of a call, when the argument is an object
+ * literal with those properties; else undefined. With a checker, a `const`
+ * holding an object literal is followed (`const options = { hostname, path }; https.request(options)`).
+ */
+export function argumentAt(call: ts.CallExpression | ts.NewExpression, at: PayloadPath, checker?: ts.TypeChecker): ts.Expression | undefined {
   let node: ts.Expression | undefined = call.arguments?.[at.index];
   for (const field of at.fields) {
     if (!node) return undefined;
     node = skipOuter(node);
+    if (checker && ts.isIdentifier(node)) node = constObject(checker, node) ?? node;
     if (!ts.isObjectLiteralExpression(node)) return undefined;
     const property = node.properties.find((p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === field);
     node = property && ts.isPropertyAssignment(property) ? property.initializer : property && ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
   }
   return node;
+}
+
+/** The object literal a `const` is initialised with. */
+function constObject(checker: ts.TypeChecker, identifier: ts.Identifier): ts.ObjectLiteralExpression | undefined {
+  const declaration = checker.getSymbolAtLocation(identifier)?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+  if (!ts.isVariableDeclarationList(declaration.parent) || !(declaration.parent.flags & ts.NodeFlags.Const)) return undefined;
+  const value = skipOuter(declaration.initializer);
+  return ts.isObjectLiteralExpression(value) ? value : undefined;
 }
