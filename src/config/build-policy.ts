@@ -29,8 +29,8 @@ export function buildPolicy(config: UserConfig, baseDir: string): Policy {
       ...(config.endpoints ?? []).map((e) => ({ ...e, platform: e.platform ?? 'custom endpoint' })),
     ],
     sanitizers: [...sanitizers, ...(config.sanitizers ?? [])],
-    // The user's models first: the first model matching a callee wins.
-    propagators: [...(config.propagators ?? []), ...propagators],
+    // The user's models first (the first model matching a callee wins), then a platform's own builders, more specific than the generic ones.
+    propagators: [...(config.propagators ?? []), ...platforms.flatMap((p) => p.builders ?? []), ...propagators],
     llmFlows: config.llmFlows ?? true,
     events,
     queues,

@@ -9,8 +9,9 @@ const stringOrList = (description: string) => ({
 
 const payloadPath = {
   type: 'string',
-  pattern: '^(arg\\d+|this)((\\.[A-Za-z_$][\\w$]*)|\\[\\])*$',
-  description: 'Argument and property path: `arg1`, `arg0.text`, `arg0.messages[].text`.',
+  pattern: '^(arg\\d+|this|[A-Za-z_$][\\w$]*)((\\.[A-Za-z_$][\\w$]*)|\\[\\])*$',
+  description:
+    'Argument and property path: `arg1`, `arg0.text`, `arg0.messages[].text`; or a parameter name and path (`activity.text`), looked up in the overload the call resolves to.',
 };
 
 const flowPath = {
@@ -115,6 +116,21 @@ export const configSchema = {
           file: { type: 'string', minLength: 1, description: 'Regular expression the declaring file path must match.' },
           payload: { type: 'array', minItems: 1, items: payloadPath, description: 'Arguments or properties that carry message content.' },
           untyped: { type: 'boolean', description: 'The SDK has no typings: match calls on an untyped receiver imported or required from `module`, by the member path in `method`.' },
+          sentBy: {
+            type: 'array',
+            description:
+              'For a command object (`method: "constructor"`): the client methods that send it as their first argument (`client.send(new Command(input))`). Where it visibly reaches one, that call is reported.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['module', 'method'],
+              properties: {
+                module: stringOrList('npm package that declares the sending method.'),
+                type: stringOrList('Class or interface that declares it.'),
+                method: stringOrList('Its name (`send`, `invoke`).'),
+              },
+            },
+          },
         },
       },
     },

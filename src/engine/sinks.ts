@@ -1,9 +1,11 @@
 import { ts } from '@ts-morph/common';
-import type { EndpointSpec, HttpCarrierSpec, Policy, SinkSpec } from '../policy/types.js';
+import type { Policy, SenderSpec, SinkSpec } from '../policy/types.js';
+import { calleeOrigin, declaredTypeName, type CalleeOrigin } from './callee-origin.js';
 import { addressOf, asList, calleeDeclarations, calleeName, lastSegment, moduleMatches, pushTo, skipOuter, type DeclarationAddress } from './declarations.js';
-import { importOrigin, memberChain, producerCall } from './origins.js';
-import { argumentAt, parseFieldPath, parsePayloadPath, type PayloadPath } from './payload-path.js';
-import { displayUrl, foldString, HOLE, hostUnknown, urlMatches } from './url-fold.js';
+import { callsReceiving, commandAt } from './command-objects.js';
+import { compileCarrier, HttpSends, type CompiledCarrier, type HttpSend } from './http-sends.js';
+import { importOrigin, memberChain } from './origins.js';
+import { parseSinkPayload, type PayloadPath } from './payload-path.js';
 
 /** One place in a send call where message content goes. */
 export interface PayloadSlot {
@@ -17,18 +19,26 @@ export interface PayloadSlot {
  * How a send call was recognised: by the declaration its callee resolves to,
  * by the URL it posts to, by the name of the variable/env key its webhook URL
  * comes from, or (untyped SDKs) by the import and property names alone.
+ * Two more say a call only looks like a send: an HTTP POST to a host not known
+ * statically with a message-like body (`body-shape`), and a method named like
+ * a modelled send on a receiver typed `any` (`untyped-receiver`).
  */
-export type MatchedBy = 'declaration' | 'url' | 'webhook-name' | 'name';
+export type MatchedBy = 'declaration' | 'url' | 'webhook-name' | 'name' | 'body-shape' | 'untyped-receiver';
 
 export interface SinkMatch {
   platform: string;
   api: string;
   matchedBy: MatchedBy;
   url?: string;
-  /** The generic HTTP client the call goes through (`axios`, `fetch`), for `url` and `webhook-name` matches. */
+  /** The generic HTTP client the call goes through (`axios`, `fetch`), for HTTP matches. */
   httpClient?: string;
   slots: PayloadSlot[];
 }
+
+/** Matches that only say a call may be a send: listed as possible sends for a person to confirm or model. */
+export const POSSIBLE: ReadonlySet<MatchedBy> = new Set(['name', 'body-shape', 'untyped-receiver']);
+/** Possible sends that are still reported as findings when financial data reaches them (an untyped SDK matched by import and name). */
+export const REPORTED: ReadonlySet<MatchedBy> = new Set(['declaration', 'url', 'webhook-name', 'name']);
 
 interface CompiledSink {
   spec: SinkSpec & { platform: string };
@@ -38,49 +48,59 @@ interface CompiledSink {
   payload: PayloadPath[];
 }
 
-interface CompiledCarrier {
-  spec: HttpCarrierSpec;
+interface CompiledSender {
+  spec: SenderSpec;
   methods: readonly string[];
   types: readonly string[];
-  file?: RegExp;
-  url: PayloadPath;
-  body: PayloadPath[];
-  httpMethodFrom: PayloadPath[];
+  /** The command sinks this method sends. */
+  commands: CompiledSink[];
 }
 
-interface CompiledEndpoint {
-  spec: EndpointSpec & { platform: string };
-  url: RegExp;
-  methods: string[];
-  webhookKey?: RegExp;
-  payload: string[][];
+type Rule = Pick<CompiledSink, 'methods' | 'types' | 'file'> & { spec: { module: string | string[] } };
+
+/** The arguments a payload path `argN` indexes: a call's own, after any bound by `.bind(thisArg, …)`. */
+interface Arguments {
+  call: ts.CallExpression | ts.NewExpression;
+  list: readonly ts.Expression[];
 }
 
 const CONSTRUCTOR = 'constructor';
-const HTTP_VERBS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
-const paths = (spec: string | undefined): PayloadPath[] =>
-  (spec ?? '').split('|').flatMap((p) => parsePayloadPath(p.trim()) ?? []);
+const MAX_HERITAGE = 3;
+/**
+ * Method names too generic to call a possible send on their own when the
+ * receiver is untyped (`res.send`, `socket.emit`, `req.end`).
+ */
+const GENERIC_NAMES = new Set(['send', 'post', 'put', 'patch', 'create', 'update', 'edit', 'emit', 'write', 'end', 'api', 'request', 'execute', 'append', 'stop', 'publish', 'push', 'constructor', 'callApi', 'apiCall', 'napi']);
 
-/** Recognises send calls by their resolved declaration, and HTTP calls by the endpoint they post to. */
+/**
+ * Recognises send calls: by the declaration their callee resolves to (also
+ * when the callee is a destructured, bound, copied or renamed member, or a
+ * method of a library class that implements a modelled interface), by the
+ * command object they send, and HTTP calls by the endpoint they post to.
+ * Every test starts from what the syntax and the symbol table say; types are
+ * computed only where a declaration leaves the question open.
+ */
 export class SinkMatcher {
   private readonly byName = new Map<string, CompiledSink[]>();
   private readonly untypedByName = new Map<string, CompiledSink[]>();
   private readonly aliasSinks: CompiledSink[] = [];
   private readonly carriersByName = new Map<string, CompiledCarrier[]>();
-  private readonly endpoints: CompiledEndpoint[];
+  private readonly sendersByName = new Map<string, CompiledSender[]>();
+  private readonly http: HttpSends;
 
   constructor(
     private readonly program: ts.Program,
     private readonly checker: ts.TypeChecker,
     private readonly policy: Policy,
   ) {
+    const senders = new Map<SenderSpec, CompiledSender>();
     for (const spec of policy.sinks) {
       const compiled: CompiledSink = {
         spec,
         methods: asList(spec.method),
         types: asList(spec.type),
-        file: spec.file ? new RegExp(spec.file) : undefined,
-        payload: spec.payload.flatMap((p) => parsePayloadPath(p) ?? []),
+        ...(spec.file ? { file: new RegExp(spec.file) } : {}),
+        payload: spec.payload.flatMap((p) => parseSinkPayload(p) ?? []),
       };
       if (spec.untyped) {
         for (const method of compiled.methods) pushTo(this.untypedByName, lastSegment(method), compiled);
@@ -92,77 +112,142 @@ export class SinkMatcher {
         if (method === CONSTRUCTOR) for (const type of compiled.types) pushTo(this.byName, type, compiled);
         else pushTo(this.byName, lastSegment(method), compiled);
       }
+      for (const sender of spec.sentBy ?? []) {
+        let entry = senders.get(sender);
+        if (!entry) {
+          entry = { spec: sender, methods: asList(sender.method), types: asList(sender.type), commands: [] };
+          senders.set(sender, entry);
+          for (const method of entry.methods) pushTo(this.sendersByName, lastSegment(method), entry);
+        }
+        entry.commands.push(compiled);
+      }
     }
     for (const spec of policy.carriers) {
-      const compiled: CompiledCarrier = {
-        spec,
-        methods: asList(spec.method),
-        types: asList(spec.type),
-        file: spec.file ? new RegExp(spec.file) : undefined,
-        url: parsePayloadPath(spec.url)!,
-        body: paths(spec.body),
-        httpMethodFrom: paths(spec.via?.httpMethodFrom ?? spec.httpMethodFrom),
-      };
+      const compiled = compileCarrier(spec);
       for (const method of compiled.methods) pushTo(this.carriersByName, lastSegment(method), compiled);
     }
-    this.endpoints = policy.endpoints.map((spec) => ({
-      spec,
-      url: new RegExp(spec.url),
-      methods: spec.method ? spec.method.toUpperCase().split('|') : [],
-      webhookKey: spec.webhookKey ? new RegExp(spec.webhookKey, 'i') : undefined,
-      payload: (spec.payload ?? ['']).map(parseFieldPath),
-    }));
+    this.http = new HttpSends(checker, policy.endpoints);
   }
 
   /** Cheap syntactic pre-filter: can this call be a sink at all? */
   isCandidate(call: ts.CallExpression | ts.NewExpression): boolean {
     const name = calleeName(call);
-    if (name !== undefined && (this.byName.has(name) || this.carriersByName.has(name) || this.untypedByName.has(name))) return true;
-    return this.aliasSinks.length > 0 && ts.isCallExpression(call) && ts.isIdentifier(skipOuter(call.expression));
+    if (name !== undefined && (this.byName.has(name) || this.carriersByName.has(name) || this.untypedByName.has(name) || this.sendersByName.has(name))) return true;
+    // A bare name may stand for a destructured, bound or renamed member.
+    return ts.isCallExpression(call) && ts.isIdentifier(skipOuter(call.expression));
   }
 
   match(call: ts.CallExpression | ts.NewExpression): SinkMatch | undefined {
     const name = calleeName(call);
-    const sinks = name !== undefined ? this.byName.get(name) : undefined;
-    const carriers = name !== undefined ? this.carriersByName.get(name) : undefined;
-    if (sinks || carriers) {
-      const isNew = ts.isNewExpression(call);
-      for (const declaration of calleeDeclarations(this.checker, call)) {
-        const address = addressOf(this.program, declaration);
-        const sink = sinks?.find((s) => this.declarationMatches(s, address, isNew));
-        if (sink) return this.sdkMatch(call, sink, address);
-        const carrier = carriers?.find((c) => this.declarationMatches(c, address, isNew));
-        if (carrier) {
-          const http = this.httpMatch(call, carrier);
-          if (http) return http;
-        }
-      }
-      const receiver = this.receiverAddress(call);
-      if (receiver) {
-        const sink = sinks?.find((s) => this.receiverMatches(s, receiver));
-        if (sink) return this.sdkMatch(call, sink, { ...receiver, member: name! });
-        for (const carrier of carriers ?? []) {
-          if (!this.receiverMatches(carrier, receiver)) continue;
-          const http = this.httpMatch(call, carrier);
-          if (http) return http;
-        }
-      }
+    const own: Arguments = { call, list: call.arguments ?? [] };
+    if (name !== undefined && (this.byName.has(name) || this.carriersByName.has(name))) {
+      const found = this.matchDeclarations(call, calleeDeclarations(this.checker, call), own, name) ?? this.matchReceiver(call, name, own);
+      if (found) return found;
     }
-    if (this.aliasSinks.length > 0 && ts.isCallExpression(call)) {
-      const alias = this.checker.getTypeAtLocation(call.expression).aliasSymbol;
-      const declaration = alias?.declarations?.[0];
-      if (alias && declaration) {
-        const address = addressOf(this.program, declaration);
-        const sink = this.aliasSinks.find((s) => s.types.includes(alias.name) && moduleMatches(address, s.spec.module, this.policy.baseDir));
-        if (sink) return this.sdkMatch(call, sink, address);
-      }
+    const sender = name !== undefined ? this.sendersByName.get(name) : undefined;
+    if (sender) {
+      const sent = this.matchSender(call, sender);
+      if (sent) return sent;
+    }
+    if (ts.isCallExpression(call) && ts.isIdentifier(skipOuter(call.expression))) {
+      const found = this.matchBareName(call);
+      if (found) return found;
     }
     const untyped = name !== undefined ? this.untypedByName.get(name) : undefined;
-    if (untyped) return this.untypedMatch(call, untyped);
+    if (untyped) {
+      const found = this.untypedMatch(call, untyped);
+      if (found) return found;
+    }
+    return name !== undefined && this.byName.has(name) ? this.untypedReceiver(call, name) : undefined;
+  }
+
+  /** The first declaration (or a member it implements, for library classes) that a sink or HTTP client models. */
+  private matchDeclarations(call: ts.CallExpression | ts.NewExpression, declarations: readonly ts.Declaration[], args: Arguments, name: string | undefined, how?: CalleeOrigin['how']): SinkMatch | undefined {
+    const isNew = ts.isNewExpression(call);
+    const seen = new Set<ts.Declaration>();
+    let level = [...declarations];
+    for (let depth = 0; depth <= MAX_HERITAGE && level.length > 0; depth++) {
+      for (const declaration of level) {
+        seen.add(declaration);
+        const address = addressOf(this.program, declaration);
+        // Rules are looked up by the declared name (a renamed import, a destructured alias) and by the name written.
+        const names = new Set([isNew && address.member === '' ? (address.type ?? '') : lastSegment(address.member), ...(name !== undefined ? [name] : [])]);
+        const sink = [...names].flatMap((n) => this.byName.get(n) ?? []).find((s) => this.declarationMatches(s, address, isNew));
+        if (sink) {
+          if (isNew && sink.spec.sentBy && this.sentVisibly(call as ts.NewExpression, sink)) return undefined;
+          return this.sdkMatch(call, sink, address, args, declaration, how);
+        }
+        for (const carrier of [...names].flatMap((n) => this.carriersByName.get(n) ?? [])) {
+          if (!this.declarationMatches(carrier, address, isNew)) continue;
+          const http = this.http.match(call, carrier);
+          if (http) return this.httpMatch(call, http);
+        }
+        const alias = this.aliasSinks.length > 0 ? declaredTypeName(this.checker, declaration) : undefined;
+        if (alias) {
+          const aliasSink = this.aliasMatch(alias.name, alias.declaration);
+          if (aliasSink) return this.sdkMatch(call, aliasSink, addressOf(this.program, alias.declaration), args, declaration, how);
+        }
+      }
+      level = level.flatMap((d) => this.implemented(d)).filter((d) => !seen.has(d));
+    }
     return undefined;
   }
 
-  private declarationMatches(rule: CompiledSink | CompiledCarrier, address: DeclarationAddress, isNew: boolean): boolean {
+  /**
+   * The members a library class method implements or overrides: `postMessage`
+   * of `TelegramAdapter implements Adapter` is `Adapter.postMessage` (Chat SDK adapters).
+   * Project classes are left to the flow analysis, which follows their bodies.
+   */
+  private implemented(declaration: ts.Declaration): ts.Declaration[] {
+    const owner = declaration.parent;
+    const name = (declaration as ts.NamedDeclaration).name;
+    if (!owner || !ts.isClassLike(owner) || !owner.heritageClauses || !name || !ts.isIdentifier(name)) return [];
+    if (!declaration.getSourceFile().isDeclarationFile) return [];
+    return owner.heritageClauses.flatMap((clause) =>
+      clause.types.flatMap((heritage) => this.checker.getTypeAtLocation(heritage).getProperty(name.text)?.declarations ?? []),
+    );
+  }
+
+  /** A bare-name callee: what it is a copy of, or the type alias it is declared with. */
+  private matchBareName(call: ts.CallExpression): SinkMatch | undefined {
+    const origin = calleeOrigin(this.checker, call);
+    if (origin) {
+      const args: Arguments = origin.bound ? { call, list: [...origin.bound.arguments.slice(1), ...call.arguments] } : { call, list: call.arguments };
+      return this.matchDeclarations(call, origin.declarations, args, undefined, origin.how);
+    }
+    if (this.aliasSinks.length === 0 || !this.isContextualParameter(call)) return undefined;
+    // A callback parameter typed only by its context (`(say) => say(…)`): the one place a type is computed for a bare name.
+    const alias = this.checker.getTypeAtLocation(call.expression).aliasSymbol;
+    const declaration = alias?.declarations?.[0];
+    const sink = alias && declaration ? this.aliasMatch(alias.name, declaration) : undefined;
+    return sink && declaration ? this.sdkMatch(call, sink, addressOf(this.program, declaration), { call, list: call.arguments }, declaration) : undefined;
+  }
+
+  private isContextualParameter(call: ts.CallExpression): boolean {
+    const declaration = this.checker.getSymbolAtLocation(skipOuter(call.expression))?.valueDeclaration;
+    return declaration !== undefined && ts.isParameter(declaration) && !declaration.type && ts.isIdentifier(declaration.name);
+  }
+
+  private aliasMatch(name: string, declaration: ts.Declaration): CompiledSink | undefined {
+    const address = addressOf(this.program, declaration);
+    return this.aliasSinks.find((s) => s.types.includes(name) && moduleMatches(address, s.spec.module, this.policy.baseDir));
+  }
+
+  /** Members that have no declaration of their own (got's `post` comes from `Record<HTTPAlias, …>`): the receiver's declared type. */
+  private matchReceiver(call: ts.CallExpression | ts.NewExpression, name: string, args: Arguments): SinkMatch | undefined {
+    const receiver = this.receiverAddress(call);
+    if (!receiver) return undefined;
+    const sink = this.byName.get(name)?.find((s) => this.receiverMatches(s, receiver));
+    if (sink) return this.sdkMatch(call, sink, { ...receiver, member: name }, args);
+    for (const carrier of this.carriersByName.get(name) ?? []) {
+      if (!this.receiverMatches(carrier, receiver)) continue;
+      const http = this.http.match(call, carrier);
+      if (http) return this.httpMatch(call, http);
+    }
+    return undefined;
+  }
+
+  private declarationMatches(rule: Rule, address: DeclarationAddress, isNew: boolean): boolean {
     const member = address.member === '' && isNew ? CONSTRUCTOR : address.member;
     if (!rule.methods.includes(member)) return false;
     if (rule.types.length > 0 ? !address.type || !rule.types.includes(address.type) : address.type !== undefined) return false;
@@ -170,10 +255,6 @@ export class SinkMatcher {
     return moduleMatches(address, rule.spec.module, this.policy.baseDir);
   }
 
-  /**
-   * Where the receiver's declared type lives, for members that have no
-   * declaration of their own (got's `post` comes from `Record<HTTPAlias, …>`).
-   */
   private receiverAddress(call: ts.CallExpression | ts.NewExpression): DeclarationAddress | undefined {
     const callee = skipOuter(call.expression);
     if (!ts.isPropertyAccessExpression(callee)) return undefined;
@@ -184,10 +265,49 @@ export class SinkMatcher {
     return { ...addressOf(this.program, declaration), type: symbol.name, member: '' };
   }
 
-  private receiverMatches(rule: CompiledSink | CompiledCarrier, receiver: DeclarationAddress): boolean {
+  private receiverMatches(rule: Rule, receiver: DeclarationAddress): boolean {
     if (!receiver.type || !rule.types.includes(receiver.type)) return false;
     if (rule.file && !rule.file.test(receiver.file)) return false;
     return moduleMatches(receiver, rule.spec.module, this.policy.baseDir);
+  }
+
+  /**
+   * `client.send(command)` / `client.invoke(request)`: a modelled sender whose
+   * first argument is (a `const` holding) a `new` of a modelled command. The
+   * payload is read from the command's constructor arguments.
+   */
+  private matchSender(call: ts.CallExpression | ts.NewExpression, senders: readonly CompiledSender[]): SinkMatch | undefined {
+    if (!ts.isCallExpression(call)) return undefined;
+    const command = commandAt(this.checker, call.arguments[0]);
+    if (!command) return undefined;
+    for (const address of calleeDeclarations(this.checker, call).map((d) => addressOf(this.program, d))) {
+      const sender = senders.find((s) => this.senderMatches(s, address));
+      if (!sender) continue;
+      for (const declaration of calleeDeclarations(this.checker, command)) {
+        const commandAddress = addressOf(this.program, declaration);
+        const sink = sender.commands.find((s) => this.declarationMatches(s, commandAddress, true));
+        if (!sink) continue;
+        const match = this.sdkMatch(command, sink, commandAddress, { call: command, list: command.arguments ?? [] }, declaration);
+        return { ...match, api: `${match.api} sent by ${address.type ? `${address.type}.` : ''}${address.member}` };
+      }
+    }
+    return undefined;
+  }
+
+  private senderMatches(sender: CompiledSender, address: DeclarationAddress): boolean {
+    if (!sender.methods.includes(address.member)) return false;
+    if (sender.types.length > 0 && (!address.type || !sender.types.includes(address.type))) return false;
+    return moduleMatches(address, sender.spec.module, this.policy.baseDir);
+  }
+
+  /** Whether a command built here visibly reaches one of its senders, which then is the send call reported. */
+  private sentVisibly(command: ts.NewExpression, sink: CompiledSink): boolean {
+    const senders = [...this.sendersByName.values()].flat().filter((s) => s.commands.includes(sink));
+    return callsReceiving(this.checker, command).some((call) => {
+      const name = calleeName(call);
+      if (name === undefined || !senders.some((s) => s.methods.some((m) => lastSegment(m) === name))) return false;
+      return calleeDeclarations(this.checker, call).some((d) => senders.some((s) => this.senderMatches(s, addressOf(this.program, d))));
+    });
   }
 
   /** An untyped SDK: the receiver is `any`, but it comes from an import of the module and the member names match. */
@@ -204,17 +324,48 @@ export class SinkMatcher {
       if (!asList(rule.spec.module).includes(module)) continue;
       const method = rule.methods.find((m) => chain.endsWith(m) && (chain.length === m.length || chain[chain.length - m.length - 1] === '.'));
       if (!method) continue;
-      const slots = this.payloadPaths(call, rule.payload).flatMap((p) => this.slot(call, p, []) ?? []);
+      const args: Arguments = { call, list: call.arguments ?? [] };
+      const slots = this.payloadPaths(args, rule.payload).flatMap((p) => this.slot(args, p, []) ?? []);
       return { platform: rule.spec.platform, api: `${module} ${method} (untyped, matched by name)`, matchedBy: 'name', slots };
     }
     return undefined;
   }
 
-  private sdkMatch(call: ts.CallExpression | ts.NewExpression, sink: CompiledSink, address: DeclarationAddress): SinkMatch {
+  /**
+   * A method named like a modelled send (`reply`, `sendMessage`) on a receiver
+   * typed `any` that no import explains (`async function handler(ctx: any) { ctx.reply(…) }`):
+   * a possible send, with the payload of the models that use that name.
+   */
+  private untypedReceiver(call: ts.CallExpression | ts.NewExpression, name: string): SinkMatch | undefined {
+    const callee = skipOuter(call.expression);
+    if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(callee)) return undefined;
+    if (!(this.checker.getTypeAtLocation(callee.expression).flags & ts.TypeFlags.Any)) return undefined;
+    // An `any` that comes from a modelled package (its typings did not resolve) names the platform even for generic names.
+    const module = importOrigin(this.checker, callee.expression);
+    const fromModule = module !== undefined ? this.byName.get(name)!.filter((m) => asList(m.spec.module).includes(module)) : [];
+    if (fromModule.length === 0 && GENERIC_NAMES.has(name)) return undefined;
+    const models = fromModule.length > 0 ? fromModule : this.byName.get(name)!;
+    const platforms = [...new Set(models.map((m) => m.spec.platform))];
+    const payload = uniquePaths(models.flatMap((m) => m.payload));
+    const args: Arguments = { call, list: call.arguments };
+    const slots = this.payloadPaths(args, payload).flatMap((p) => this.slot(args, p, []) ?? []);
+    const where = fromModule.length > 0 ? `imported from ${module}, whose typings did not resolve` : `a send method of ${platforms.join(', ')}`;
+    return { platform: platforms.length === 1 ? platforms[0]! : 'unknown', api: `\`${name}\` on a receiver typed \`any\` (${where})`, matchedBy: 'untyped-receiver', slots };
+  }
+
+  private sdkMatch(call: ts.CallExpression | ts.NewExpression, sink: CompiledSink, address: DeclarationAddress, args: Arguments, declaration?: ts.Declaration, how?: CalleeOrigin['how']): SinkMatch {
     const member = address.member || (ts.isNewExpression(call) ? `new ${address.type ?? ''}` : sink.types[0] || '');
-    const api = `${address.module} ${address.type && address.member ? `${address.type}.${member}` : member}`;
-    const slots = this.payloadPaths(call, sink.payload).flatMap((p) => this.slot(call, p, []) ?? []);
+    const through = how === 'destructured' || how === 'bound' || how === 'copied' ? ` (${how})` : '';
+    const api = `${address.module} ${address.type && address.member ? `${address.type}.${member}` : member}${through}`;
+    const parameters = declaration ? parameterNames(declaration) : undefined;
+    const slots = this.payloadPaths(args, sink.payload).flatMap((p) => this.slot(args, p, [], parameters) ?? []);
     return { platform: sink.spec.platform, api, matchedBy: 'declaration', slots };
+  }
+
+  private httpMatch(call: ts.CallExpression | ts.NewExpression, send: HttpSend): SinkMatch {
+    const args: Arguments = { call, list: call.arguments ?? [] };
+    const slots = send.slots.flatMap((s) => this.slot(args, s.at, s.fields) ?? []);
+    return { platform: send.platform, api: send.api, matchedBy: send.matchedBy, url: send.url, httpClient: send.httpClient, slots };
   }
 
   /**
@@ -222,110 +373,66 @@ export class SinkMatcher {
    * object): when the call passes an object literal there, only the listed
    * properties are payload, so a channel id beside the text is not.
    */
-  private payloadPaths(call: ts.CallExpression | ts.NewExpression, payload: PayloadPath[]): PayloadPath[] {
+  private payloadPaths(args: Arguments, written: PayloadPath[]): PayloadPath[] {
+    const payload = this.byParameter(args, written);
     return payload.filter((p) => {
       if (p.fields.length > 0 || !payload.some((q) => q.index === p.index && q.fields.length > 0)) return true;
-      const argument = call.arguments?.[p.index];
+      const argument = args.list[p.index];
       return !argument || !ts.isObjectLiteralExpression(skipOuter(argument));
     });
   }
 
-  private httpMatch(call: ts.CallExpression | ts.NewExpression, carrier: CompiledCarrier): SinkMatch | undefined {
-    const via = carrier.spec.via;
-    const requestCall = via ? this.producer(call, asList(via.method)) : call;
-    if (!requestCall) return undefined;
-    const urlNode = argumentAt(requestCall, via ? parsePayloadPath(via.url)! : carrier.url);
-    if (!urlNode) return undefined;
-    const names: string[] = [];
-    let folded = foldString(this.checker, urlNode, names);
-    if (carrier.spec.base && !/^[a-z]+:\/\//i.test(folded)) {
-      const factory = this.producer(call, asList(carrier.spec.base.method));
-      const baseNode = factory && argumentAt(factory, parsePayloadPath(carrier.spec.base.url)!);
-      if (baseNode) folded = combineUrls(foldString(this.checker, baseNode, names), folded);
-    }
-    const httpMethod = this.httpMethodOf(requestCall, carrier);
-    let byName: { endpoint: CompiledEndpoint; name: string } | undefined;
-    for (const endpoint of this.endpoints) {
-      if (endpoint.methods.length > 0 && !endpoint.methods.includes(httpMethod) && !httpMethod.includes(HOLE)) continue;
-      if (endpoint.spec.bodyHas && !this.bodyMayHave(call, carrier.body, endpoint.spec.bodyHas)) continue;
-      if (urlMatches(folded, endpoint.url)) {
-        const url = displayUrl(folded);
-        return { platform: endpoint.spec.platform, api: `${displayMethod(httpMethod)} ${url}`, matchedBy: 'url', url, httpClient: carrier.spec.name, slots: this.bodySlots(call, carrier, endpoint) };
-      }
-      if (!byName && endpoint.webhookKey && hostUnknown(folded)) {
-        const name = names.find((n) => endpoint.webhookKey!.test(n));
-        if (name) byName = { endpoint, name };
-      }
-    }
-    if (!byName) return undefined;
-    const url = displayUrl(folded);
-    return {
-      platform: byName.endpoint.spec.platform,
-      api: `${displayMethod(httpMethod)} ${byName.endpoint.spec.platform} webhook URL read from \`${byName.name}\``,
-      matchedBy: 'webhook-name',
-      url,
-      httpClient: carrier.spec.name,
-      slots: this.bodySlots(call, carrier, byName.endpoint),
-    };
-  }
-
-  private httpMethodOf(requestCall: ts.CallExpression | ts.NewExpression, carrier: CompiledCarrier): string {
-    if (carrier.spec.httpMethod) return carrier.spec.httpMethod.toUpperCase();
-    if (carrier.spec.via?.httpMethodFromName) return (calleeName(requestCall) ?? HOLE).toUpperCase();
-    for (const at of carrier.httpMethodFrom) {
-      const node = argumentAt(requestCall, at);
-      if (node) return foldString(this.checker, node).toUpperCase();
-    }
-    if (carrier.httpMethodFrom.length > 0) return 'GET';
-    const name = calleeName(requestCall)?.toUpperCase();
-    return name && HTTP_VERBS.has(name) ? name : 'GET';
-  }
-
-  private bodySlots(call: ts.CallExpression | ts.NewExpression, carrier: CompiledCarrier, endpoint: CompiledEndpoint): PayloadSlot[] {
-    return carrier.body.flatMap((body) => endpoint.payload.flatMap((fields) => this.slot(call, body, fields) ?? []));
-  }
-
-  /** The call that made the receiver of `call` (through variables and chained calls), if its name is one of `methods`. */
-  private producer(call: ts.CallExpression | ts.NewExpression, methods: readonly string[]): ts.CallExpression | undefined {
-    const callee = skipOuter(call.expression);
-    if (!ts.isPropertyAccessExpression(callee)) return undefined;
-    return producerCall(this.checker, callee.expression, methods);
-  }
-
-  /** False only when the body is visibly an object literal (or JSON.stringify of one) without that property. */
-  private bodyMayHave(call: ts.CallExpression | ts.NewExpression, bodies: PayloadPath[], field: string): boolean {
-    return bodies.some((body) => {
-      let node = argumentAt(call, body);
-      if (node && ts.isCallExpression(skipOuter(node))) node = (skipOuter(node) as ts.CallExpression).arguments[0];
-      node = node && skipOuter(node);
-      if (!node || !ts.isObjectLiteralExpression(node)) return true;
-      return node.properties.some((p) => ts.isSpreadAssignment(p) || (p.name !== undefined && p.name.getText().replace(/['"]/g, '') === field));
+  /** Payload written as parameter names, placed by the overload the call resolves to (its signature is asked for only then). */
+  private byParameter(args: Arguments, payload: PayloadPath[]): PayloadPath[] {
+    if (!payload.some((p) => p.param !== undefined)) return payload;
+    const parameters = ts.isCallExpression(args.call) || ts.isNewExpression(args.call) ? this.checker.getResolvedSignature(args.call)?.parameters : undefined;
+    const offset = args.list.length - (args.call.arguments?.length ?? 0);
+    return payload.flatMap((p) => {
+      if (p.param === undefined) return [p];
+      const index = parameters?.findIndex((s) => s.name === p.param) ?? -1;
+      return index < 0 ? [] : [{ index: offset + index, fields: p.fields }];
     });
   }
 
-  private slot(call: ts.CallExpression | ts.NewExpression, at: PayloadPath, extra: string[]): PayloadSlot | undefined {
-    const receiver = skipOuter(call.expression);
-    const expression =
-      at.index === -1 ? (ts.isPropertyAccessExpression(receiver) ? receiver.expression : undefined) : call.arguments?.[at.index];
+  private slot(args: Arguments, at: PayloadPath, extra: string[], parameters?: readonly string[]): PayloadSlot | undefined {
+    const receiver = skipOuter(args.call.expression);
+    const expression = at.index === -1 ? (ts.isPropertyAccessExpression(receiver) ? receiver.expression : undefined) : args.list[at.index];
     if (!expression || ts.isSpreadElement(expression)) return undefined;
     const fields = [...at.fields, ...extra];
-    return { expression, fields, label: this.slotLabel(call, at.index, fields) };
+    return { expression, fields, label: this.slotLabel(args, at.index, fields, parameters) };
   }
 
-  private slotLabel(call: ts.CallExpression | ts.NewExpression, index: number, fields: string[]): string {
+  private slotLabel(args: Arguments, index: number, fields: string[], parameters: readonly string[] | undefined): string {
     if (index === -1) return 'the receiver';
-    const signature = this.checker.getResolvedSignature(call);
-    const parameter = signature?.parameters[index]?.name ?? `#${index + 1}`;
+    const parameter = parameters?.[index] ?? this.checker.getResolvedSignature(args.call)?.parameters[index]?.name;
     const suffix = fields.length ? `.${fields.join('.').replaceAll('.[]', '[]')}` : '';
-    return `argument \`${parameter}${suffix}\``;
+    return parameter !== undefined ? `argument \`${parameter}${suffix}\`` : `argument ${index + 1}${suffix ? ` (\`${suffix.slice(1)}\`)` : ''}`;
   }
 }
 
-/** axios `baseURL` and got `prefixUrl`: the path is appended to the base, one slash between them. */
-function combineUrls(base: string, relative: string): string {
-  if (!relative) return base;
-  return `${base.replace(/\/+$/, '')}/${relative.replace(/^\/+/, '')}`;
+/** Parameter names written in a declaration (a method, a function, or a property typed as a function), without asking for its signature. */
+function parameterNames(declaration: ts.Declaration): string[] | undefined {
+  if (isOverload(declaration)) return undefined;
+  let signature: ts.Node | undefined = declaration;
+  if (ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration) || ts.isVariableDeclaration(declaration)) signature = declaration.type;
+  if (!signature || !ts.isFunctionLike(signature)) return undefined;
+  return signature.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : `#${signature.parameters.indexOf(p) + 1}`));
 }
 
-const displayMethod = (method: string): string => (method.includes(HOLE) ? 'request' : method);
+/** One of several signatures written for the same member: only the resolved call tells which applies. */
+function isOverload(declaration: ts.Declaration): boolean {
+  const name = (declaration as ts.NamedDeclaration).name?.getText();
+  const parent = declaration.parent;
+  if (!name || !parent || !(ts.isClassLike(parent) || ts.isInterfaceDeclaration(parent) || ts.isTypeLiteralNode(parent))) return false;
+  return (parent.members as ts.NodeArray<ts.ClassElement | ts.TypeElement>).filter((m) => m.name?.getText() === name).length > 1;
+}
 
+function uniquePaths(paths: PayloadPath[]): PayloadPath[] {
+  const seen = new Set<string>();
+  return paths.filter((p) => {
+    const key = `${p.index}.${p.fields.join('.')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -86,6 +86,22 @@ export interface SinkSpec {
    * written in `method`. Such findings say they were matched by name.
    */
   untyped?: boolean;
+  /**
+   * For a command or request object (`method: "constructor"`, payload read from
+   * the constructor's arguments): the client methods that send it as their first
+   * argument (`client.send(new PublishCommand(input))`, GramJS
+   * `client.invoke(new Api.messages.SendMessage({ message }))`). Where the
+   * command visibly reaches one of them, that call is the send; a command that
+   * leaves the code where it is built is reported where it is built.
+   */
+  sentBy?: SenderSpec[];
+}
+
+/** A client method that sends a command object given as its first argument. */
+export interface SenderSpec {
+  module: string | string[];
+  type?: string | string[];
+  method: string | string[];
 }
 
 /**
@@ -110,6 +126,8 @@ export interface HttpCarrierSpec {
    * `got.extend({ prefixUrl })`): the call's URL is relative to it.
    */
   base?: { method: string | string[]; url: string };
+  /** Where the call's own options give a base URL its URL is relative to: `arg1.prefixUrl` (got), `arg2.baseURL` (axios). */
+  prefix?: string;
   /**
    * The URL (and HTTP method) are arguments of the call that made the receiver
    * (`https.request(url).end(body)`, `superagent.post(url).send(body)`);
@@ -231,6 +249,12 @@ export interface PlatformModel {
   untested?: Record<string, string>;
   sinks?: SinkSpec[];
   endpoints?: EndpointSpec[];
+  /**
+   * The platform's message builders (`new EmbedBuilder().setDescription(text)`,
+   * `MessageFactory.text(text)`): library calls whose result carries the
+   * content given to them, in the shape of `rules/propagators.ts`.
+   */
+  builders?: PropagatorSpec[];
 }
 
 /** What a user may write in `finleak.config.*`. */
