@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ts } from '@ts-morph/common';
 import type { Policy } from '../policy/types.js';
 import { calleeName, skipOuter } from './declarations.js';
-import { compareFindings, RULE_ID, type AnalysisResult, type Diagnostic, type Finding, type TraceStep, type UnmodelledCall } from './finding.js';
+import { compareFindings, POSSIBLE_SEND_RULE_ID, RULE_ID, type AnalysisResult, type Diagnostic, type Finding, type PossibleSend, type TraceStep, type UnmodelledCall } from './finding.js';
 import { FinancialTypes } from './financial-types.js';
 import { fingerprint as fingerprintOf, flowShape, type FingerprintInput } from './fingerprint.js';
 import { DepthLimitError, FlowAnalyzer, type Dependencies, type UnmodelledSite } from './flow.js';
@@ -12,7 +12,7 @@ import { enclosingFunctionName, enclosingScopeName, locationOf, shortText } from
 import { PhaseClock } from './phases.js';
 import { ProjectCode } from './project-code.js';
 import { builtDeclarationGaps } from './workspace-declarations.js';
-import { SinkMatcher, type SinkMatch } from './sinks.js';
+import { POSSIBLE, REPORTED, SinkMatcher, type SinkMatch } from './sinks.js';
 import { applySuppressions } from './suppressions.js';
 import type { Flow, Step } from './taint.js';
 
@@ -83,14 +83,20 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
     else unmodelled.set(site.location, { ...site });
   };
   const sendCalls: (ts.CallExpression | ts.NewExpression)[] = [];
-  /** One candidate call: is it a send, and (when reported) which flows reach it. One finding per source kind. */
+  const possibleSends: PossibleSend[] = [];
+  /**
+   * One candidate call: is it a send, and (when reported) which flows reach it. One finding per source kind.
+   * A call that only looks like a send is a possible send; the flows reaching it are listed with it.
+   */
   const analyseCall = (call: ts.CallExpression | ts.NewExpression, reported: boolean, flow: FlowAnalyzer): CallOutcome => {
     const byKind = new Map<string, Finding>();
     let match: SinkMatch | undefined;
+    let send = false;
     try {
       match = clock.during('sinks', () => matcher.match(call));
       if (!match) return { send: false, findings: [], diagnostics: [] };
-      if (!reported) return { send: true, findings: [], diagnostics: [] };
+      send = REPORTED.has(match.matchedBy);
+      if (!reported) return { send, findings: [], diagnostics: [] };
       for (const slot of match.slots) {
         const flows = flow.resolveCallers(flow.taintOf(slot.expression, slot.fields));
         markCarried(flows, flow);
@@ -101,9 +107,11 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
         }
       }
     } catch (error) {
-      return { send: match !== undefined, findings: [...byKind.values()], diagnostics: [analysisError(error, call)] };
+      return { send, findings: send ? [...byKind.values()] : [], diagnostics: [analysisError(error, call)] };
     }
-    return { send: true, findings: [...byKind.values()], diagnostics: [] };
+    const findings = [...byKind.values()];
+    const possible = POSSIBLE.has(match.matchedBy) ? possibleSend(call, match, findings, relative) : undefined;
+    return { send, findings: send ? findings : [], diagnostics: [], ...(possible ? { possible } : {}) };
   };
   for (const call of candidates) {
     const fileName = call.getSourceFile().fileName;
@@ -115,6 +123,7 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
     diagnostics.push(...outcome.diagnostics);
     outcome.unmodelled?.forEach(addUnmodelled);
     if (!reported) continue;
+    if (outcome.possible) possibleSends.push(outcome.possible);
     for (const finding of outcome.findings) best.set(`${finding.source.kind}\u0000${call.pos}\u0000${fileName}`, finding);
   }
 
@@ -129,6 +138,7 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
     findings,
     suppressed,
     diagnostics,
+    possibleSends: possibleSends.sort((a, b) => a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column),
     stats: {
       files: files.length,
       sendCalls: sendCalls.length,
@@ -217,7 +227,7 @@ function toFinding(flow: Flow, call: ts.CallExpression | ts.NewExpression, argum
   };
   return {
     ruleId: RULE_ID,
-    message: `${flow.kind} data (\`${sourceText}\`) reaches \`${callee}\`, which sends it to ${match.platform}${MATCH_NOTE[match.matchedBy]}. Send a masked value (a sanitizer listed in the finleak config) or a reference the customer can open in the bank's own app.`,
+    message: `${flow.kind} data (\`${sourceText}\`) reaches \`${callee}\`, which sends it to ${match.platform}${MATCH_NOTE[match.matchedBy as Finding['sink']['matchedBy']] ?? ''}. Send a masked value (a sanitizer listed in the finleak config) or a reference the customer can open in the bank's own app.`,
     source: {
       kind: flow.kind,
       reason: flow.reason,
@@ -231,7 +241,7 @@ function toFinding(flow: Flow, call: ts.CallExpression | ts.NewExpression, argum
       api: match.api,
       callee,
       argument: slotLabel,
-      matchedBy: match.matchedBy,
+      matchedBy: match.matchedBy as Finding['sink']['matchedBy'],
       ...(match.url !== undefined ? { url: match.url } : {}),
       ...(match.httpClient !== undefined ? { httpClient: match.httpClient } : {}),
       location: locationOf(call),
@@ -275,8 +285,23 @@ const MAX_OTHER_PATHS = 7;
 /** Paths through the same expressions are one path (two payload slots of one string argument are not two paths). */
 const pathKey = (trace: readonly TraceStep[]): string => trace.map((s) => `${s.location.file}:${s.location.line}:${s.location.column}:${s.location.endLine}:${s.location.endColumn}`).join('\n');
 
+/** A call that only looks like a send, with the financial data (one flow per kind) that reaches its payload. */
+function possibleSend(call: ts.CallExpression | ts.NewExpression, match: SinkMatch, flows: readonly Finding[], relative: (f: string) => string): PossibleSend {
+  const file = relative(call.getSourceFile().fileName);
+  const fingerprint = fingerprintOf({ ruleId: POSSIBLE_SEND_RULE_ID, kind: match.matchedBy, api: match.api, file, sinkFunction: enclosingFunctionName(call), sourceFunction: undefined, call, slotLabel: '', steps: [] });
+  return {
+    matchedBy: match.matchedBy as PossibleSend['matchedBy'],
+    api: match.api,
+    platform: match.platform,
+    callee: shortText(call.expression, 50),
+    location: locationOf(call),
+    data: flows.map((f) => ({ kind: f.source.kind, expression: f.source.expression, location: f.source.location, argument: f.sink.argument })),
+    fingerprint,
+  };
+}
+
 /** Said in the message when a send call was not recognised by its resolved declaration or a known URL. */
-const MATCH_NOTE: Record<SinkMatch['matchedBy'], string> = {
+const MATCH_NOTE: Record<Finding['sink']['matchedBy'], string> = {
   declaration: '',
   url: '',
   'webhook-name': ' (recognised by the name its webhook URL is read from, not by a known host)',

@@ -112,6 +112,40 @@ export interface Diagnostic {
   location?: SourceLocation;
 }
 
+/**
+ * A call that may send a message but that finleak could not confirm from the
+ * policy: listed so a team can confirm it (and model it in its config) or
+ * dismiss it. It never fails a check on its own.
+ */
+export interface PossibleSend {
+  /**
+   * `name`: an untyped SDK, matched by import and method name (still a
+   * finding when financial data reaches it); `body-shape`: an HTTP POST to a
+   * host not known statically whose JSON body has a message field;
+   * `untyped-receiver`: a method named like a modelled send on a receiver typed `any`.
+   */
+  matchedBy: 'name' | 'body-shape' | 'untyped-receiver';
+  /** What it would be, e.g. "POST to a URL read from `process.env.NOTIFY_URL` with a message-like body (`text`)". */
+  api: string;
+  /** The platform it would send to, when the name or import tells; else "unknown". */
+  platform: string;
+  callee: string;
+  location: SourceLocation;
+  /** Financial data that reaches what would be its payload, one entry per source kind. */
+  data: PossibleSendData[];
+  /** Stable under unrelated edits, like a finding's. */
+  fingerprint: string;
+}
+
+export interface PossibleSendData {
+  kind: string;
+  /** The source expression, e.g. "account.balance". */
+  expression: string;
+  location: SourceLocation;
+  /** The payload slot it reaches, e.g. "argument `text`". */
+  argument: string;
+}
+
 export interface AnalysisStats {
   files: number;
   sendCalls: number;
@@ -152,6 +186,8 @@ export interface AnalysisResult {
   /** Findings a `finleak-ignore` comment suppressed; reported as suppressed, never silently dropped. */
   suppressed?: Finding[];
   diagnostics: Diagnostic[];
+  /** Calls that look like sends but are not confirmed by the policy (see `PossibleSend`). */
+  possibleSends?: PossibleSend[];
   stats: AnalysisStats;
   /** What was analysed: the project's files and the send calls found in them (to count each once across programs). */
   analysed?: AnalysedCode;
@@ -165,6 +201,8 @@ export interface AnalysedCode {
 }
 
 export const RULE_ID = 'financial-data-to-messaging';
+/** The rule of possible sends (note level). */
+export const POSSIBLE_SEND_RULE_ID = 'possible-send';
 
 /** Report order: by sink file, line and column, then source kind. */
 export const compareFindings = (a: Finding, b: Finding): number =>

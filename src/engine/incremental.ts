@@ -1,6 +1,6 @@
 import { ts } from '@ts-morph/common';
 import type { Policy } from '../policy/types.js';
-import type { Diagnostic, Finding } from './finding.js';
+import type { Diagnostic, Finding, PossibleSend } from './finding.js';
 import type { Dependencies } from './flow.js';
 import { ProjectCode } from './project-code.js';
 
@@ -21,6 +21,8 @@ export interface CallOutcome {
   send: boolean;
   findings: Finding[];
   diagnostics: Diagnostic[];
+  /** The call only looks like a send (see `PossibleSend`). */
+  possible?: PossibleSend;
   /** Library calls without a model that the analysis of this call assumed data through (with a cache only). */
   unmodelled?: UnmodelledSiteData[];
 }

@@ -1,4 +1,4 @@
-import type { AnalysisResult, Finding, SourceLocation } from '../engine/finding.js';
+import type { AnalysisResult, Finding, PossibleSend, SourceLocation } from '../engine/finding.js';
 import { failingFindings, relativePath, type ReportContext } from './context.js';
 
 /**
@@ -6,7 +6,8 @@ import { failingFindings, relativePath, type ReportContext } from './context.js'
  * `findings` lists every finding; one suppressed in the code has `suppressed: true`
  * and its `suppression` (reason and comment location); with a baseline each has
  * `baseline: "new" | "known"` and the top-level `baseline` lists the fixed entries.
- * `failing` counts the findings the check fails on.
+ * `failing` counts the findings the check fails on. `possibleSends` lists calls that look like
+ * sends but are not confirmed by the policy, with the financial data reaching them; they never fail.
  */
 export function formatJson(result: AnalysisResult, context: ReportContext): string {
   const rel = (l: SourceLocation): SourceLocation => ({ ...l, file: relativePath(context.rootDir, l.file) });
@@ -19,6 +20,7 @@ export function formatJson(result: AnalysisResult, context: ReportContext): stri
     ...(f.suppression ? { suppressed: true, suppression: { ...f.suppression, location: rel(f.suppression.location) } } : {}),
     ...(context.baseline && !f.suppression ? { baseline: context.baseline.known.has(f) ? 'known' : 'new' } : {}),
   });
+  const possible = (p: PossibleSend) => ({ ...p, location: rel(p.location), data: p.data.map((d) => ({ ...d, location: rel(d.location) })) });
   const suppressed = result.suppressed ?? [];
   const report = {
     tool: { name: 'finleak', version: context.toolVersion },
@@ -39,6 +41,7 @@ export function formatJson(result: AnalysisResult, context: ReportContext): stri
     ...(context.changedSince ? { changedSince: context.changedSince } : {}),
     ...(context.projects ? { projects: context.projects.map((p) => ({ ...p, tsconfig: relativePath(context.rootDir, p.tsconfig) })) } : {}),
     ...(context.shard ? { shard: context.shard } : {}),
+    possibleSends: (result.possibleSends ?? []).map(possible),
     diagnostics: result.diagnostics.map((d) => (d.location ? { ...d, location: rel(d.location) } : d)),
     stats: result.stats,
   };

@@ -69,7 +69,23 @@ export function formatPretty(result: AnalysisResult, context: ReportContext): st
   }
   const detail = unmodelledDetail(result.stats);
   if (detail) out.push(c.dim(`  ${detail}`));
+  out.push(...possibleSendLines(result, context, c));
   return `${out.join('\n')}\n`;
+}
+
+/** Possible sends: counted, and those financial data reaches named, since they are where a leak may hide. */
+function possibleSendLines(result: AnalysisResult, context: ReportContext, c: ReturnType<typeof createColors>): string[] {
+  const possible = result.possibleSends ?? [];
+  if (possible.length === 0) return [];
+  const carrying = possible.filter((p) => p.data.length > 0);
+  const lines = [
+    `${c.yellow('!')} ${possible.length} call${possible.length === 1 ? ' looks' : 's look'} like a send but ${possible.length === 1 ? 'is' : 'are'} not confirmed by the policy${carrying.length > 0 ? `; financial data reaches ${carrying.length}` : ''} (--format json or sarif lists them; model real sends in the finleak config)`,
+  ];
+  for (const p of carrying.slice(0, 5)) {
+    lines.push(`  ${relativePath(context.rootDir, p.location.file)}:${p.location.line} \`${p.callee}\` ← ${p.data.map((d) => d.kind).join(', ')}`);
+  }
+  if (carrying.length > 5) lines.push(c.dim(`  … and ${carrying.length - 5} more`));
+  return lines;
 }
 
 function headline(finding: Finding): string {

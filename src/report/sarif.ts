@@ -1,6 +1,6 @@
-import type { AnalysisResult, Diagnostic, Finding, SourceLocation, TraceStep } from '../engine/finding.js';
+import type { AnalysisResult, Diagnostic, Finding, PossibleSend, SourceLocation, TraceStep } from '../engine/finding.js';
 import { boxTitle, pathsOf } from './path-graph.js';
-import { isIncomplete, RULE_ID } from '../engine/finding.js';
+import { isIncomplete, POSSIBLE_SEND_RULE_ID, RULE_ID } from '../engine/finding.js';
 import { relativePath, repositoryRoot, type ReportContext } from './context.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -32,6 +32,23 @@ const RULE = {
   properties: { tags: ['security', 'privacy', 'financial-data'], precision: 'high', 'problem.severity': 'error', 'security-severity': '8.0' },
 };
 
+const POSSIBLE_SEND_RULE = {
+  id: POSSIBLE_SEND_RULE_ID,
+  name: 'PossibleMessagingSend',
+  shortDescription: { text: 'A call that looks like a third-party messaging send but is not confirmed by the policy.' },
+  fullDescription: {
+    text:
+      'finleak recognised this call only by name (an untyped SDK, or a send method on a receiver typed `any`) or by the ' +
+      'shape of an HTTP request (a POST with a message-like JSON body to a host not known statically). It is listed so ' +
+      'that a person can confirm it: if it sends messages, model it under "sinks" or "endpoints" in the finleak config.',
+  },
+  help: {
+    text: 'If the call sends a message to a third-party platform, add it to the finleak config ("sinks" for an SDK method, "endpoints" for a URL); otherwise nothing needs to be done.',
+  },
+  defaultConfiguration: { level: 'note' },
+  properties: { tags: ['privacy', 'financial-data', 'coverage'], precision: 'low' },
+};
+
 /**
  * SARIF 2.1.0: one result per finding, each of its paths as a code flow, diagnostics as tool notifications.
  * File URIs are relative to `%SRCROOT%`, the root of the git repository around the project (or the
@@ -52,7 +69,7 @@ export function formatSarif(result: AnalysisResult, context: ReportContext): str
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'finleak', semanticVersion: context.toolVersion, version: context.toolVersion, rules: [RULE] } },
+        tool: { driver: { name: 'finleak', semanticVersion: context.toolVersion, version: context.toolVersion, rules: [RULE, POSSIBLE_SEND_RULE] } },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToUri(srcRoot) } },
         columnKind: 'utf16CodeUnits',
         invocations: [
@@ -61,7 +78,10 @@ export function formatSarif(result: AnalysisResult, context: ReportContext): str
             toolExecutionNotifications: result.diagnostics.map((d) => notification(d, physical)),
           },
         ],
-        results: [...result.findings, ...(result.suppressed ?? [])].map((f) => sarifResult(f, physical, context)),
+        results: [
+          ...[...result.findings, ...(result.suppressed ?? [])].map((f) => sarifResult(f, physical, context)),
+          ...(result.possibleSends ?? []).map((p) => possibleSendResult(p, physical)),
+        ],
         // GitHub code scanning keeps the alerts of each category apart: each shard uploads its own.
         ...(context.shard ? { automationDetails: { id: `finleak/shard-${context.shard.replace('/', '-of-')}/` } } : {}),
         ...(context.baseline || context.changedSince || context.projects ? { properties: runProperties(context, srcRoot) } : {}),
@@ -154,6 +174,23 @@ function primaryMessage(finding: Finding, paths: TraceStep[][], context: ReportC
 function stepMessage(step: TraceStep, i: number, length: number): string {
   const role = i === 0 ? 'source: ' : i === length - 1 ? 'send: ' : '';
   return `${role}${step.label} — ${step.code}`;
+}
+
+/** A possible send: a note, with the financial data reaching it as related locations. */
+function possibleSendResult(possible: PossibleSend, physical: (l: SourceLocation) => object) {
+  const data = possible.data.length > 0 ? ` Financial data reaches it: ${possible.data.map((d) => `${d.kind} (\`${d.expression}\`) in ${d.argument}`).join('; ')}.` : '';
+  return {
+    ruleId: POSSIBLE_SEND_RULE.id,
+    ruleIndex: 1,
+    level: 'note',
+    message: { text: `\`${possible.callee}\` may send a message: ${possible.api}.${data} Confirm it and model it in the finleak config, or dismiss it.` },
+    locations: [{ physicalLocation: physical(possible.location) }],
+    ...(possible.data.length > 0
+      ? { relatedLocations: possible.data.map((d, i) => ({ id: i + 1, physicalLocation: physical(d.location), message: { text: `source: ${d.kind}` } })) }
+      : {}),
+    partialFingerprints: { primaryLocationLineHash: possible.fingerprint, 'finleakPossibleSend/v1': possible.fingerprint },
+    properties: { matchedBy: possible.matchedBy, platform: possible.platform, sourceKinds: possible.data.map((d) => d.kind) },
+  };
 }
 
 function notification(diagnostic: Diagnostic, physical: (l: SourceLocation) => object) {
