@@ -12,7 +12,7 @@ import { unmodelledSummary } from '../report/unmodelled.js';
 import { formatSources, listSources } from '../sources.js';
 import { describeShard, parseShard } from '../workspace/shard.js';
 import { didYouMean } from './did-you-mean.js';
-import { describeSinks } from './sinks.js';
+import { describeSinks, sinkCatalogue } from './sinks.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -93,7 +93,7 @@ Usage:
   finleak check [paths...] [options]   analyse a TypeScript project
   finleak sources [options]            list the project's financial types and why
                                        (-p, -c as for check; --format pretty|json)
-  finleak sinks                        list the modelled send calls and endpoints (platform, package, versions, call, payload)
+  finleak sinks [--format pretty|json]  list the modelled send calls and endpoints (platform, package, versions, call, payload)
   finleak baseline merge <files...> [-o <file>]
                                        one baseline from the baselines of the shards of a sharded check
   finleak fix [paths...] [--dry-run]   wrap each leaking value in a configured sanitizer that fits
@@ -196,10 +196,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   if (command === 'sources') return sourcesCommand(rest, io);
   if (command === 'baseline') return baselineCommand(rest, io);
   if (command === 'fix') return fixCommand(rest, io);
-  if (command === 'sinks') {
-    io.stdout(describeSinks());
-    return EXIT.clean;
-  }
+  if (command === 'sinks') return sinksCommand(rest, io);
   if (command !== 'check') {
     if (command.startsWith('-')) throw new UsageError(`missing command before '${command}': write 'finleak check ${argv.join(' ')}'`);
     throw new UsageError(`unknown command '${command}'${didYouMean(command, COMMANDS)}`);
@@ -361,6 +358,26 @@ async function fixCommand(args: string[], io: CliIo): Promise<number> {
     io.stderr(report);
   } else io.stdout(report);
   return outcome.unfixed.length > 0 ? EXIT.findings : EXIT.clean;
+}
+
+/** `finleak sinks`: the catalogue of modelled send calls, endpoints and HTTP clients, for people (pretty) or tools (json). */
+const SINKS_OPTIONS = { format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } } satisfies OptionsConfig;
+
+function sinksCommand(args: string[], io: CliIo): number {
+  let values;
+  try {
+    ({ values } = parseArgs({ args, strict: true, options: SINKS_OPTIONS }));
+  } catch (error) {
+    throw argumentError(error, SINKS_OPTIONS);
+  }
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT.clean;
+  }
+  const format = values.format ?? 'pretty';
+  if (format !== 'pretty' && format !== 'json') throw new UsageError(`unknown format '${format}' for sinks; use pretty or json`);
+  io.stdout(format === 'json' ? `${JSON.stringify(sinkCatalogue(version()), null, 2)}\n` : describeSinks());
+  return EXIT.clean;
 }
 
 /** `finleak sources`: the financial types of a project with the reason, to audit the policy before gating on it. */
