@@ -21,6 +21,7 @@ import mattermost from './platforms/mattermost.js';
 import messagebird from './platforms/messagebird.js';
 import messenger from './platforms/messenger.js';
 import plivo from './platforms/plivo.js';
+import sendblue from './platforms/sendblue.js';
 import sendbird from './platforms/sendbird.js';
 import sinch from './platforms/sinch.js';
 import slack from './platforms/slack.js';
@@ -51,7 +52,7 @@ import stripe from './sdks/stripe.js';
 export const platforms: PlatformModel[] = [
   whatsapp, messenger, instagram, slack, telegram, twilio, discord, botframework, teams, line, viber, wechat, bottender,
   vonage, intercom, zendesk, googleChat, sendbird, stream, azureCommunication, matrix, mattermost, vercelChat, botpress,
-  messagebird, infobip, sinch, plivo, telnyx, aws, botkit, twitter, firebase,
+  messagebird, infobip, sinch, plivo, telnyx, sendblue, aws, botkit, twitter, firebase,
 ];
 
 /** Bank-integration SDKs: their financial types and calls. Adding one is adding a file under sdks/ and a line here. */

@@ -9,6 +9,8 @@ import { definePlatform } from '../define.js';
  * Docs: https://learn.microsoft.com/en-us/javascript/api/botbuilder-core/turncontext
  * Agents SDK: https://learn.microsoft.com/en-us/javascript/api/@microsoft/agents-hosting/turncontext
  * Connector: https://learn.microsoft.com/en-us/azure/bot-service/rest-api/bot-framework-rest-connector-send-and-receive-messages
+ * Agents SDK proactive messages: https://learn.microsoft.com/en-us/javascript/api/@microsoft/agents-hosting/proactive
+ * Agents SDK streaming: https://learn.microsoft.com/en-us/javascript/api/@microsoft/agents-hosting/streamingresponse
  */
 const activity = (arg: string): string[] => [arg, `${arg}.text`, `${arg}.speak`, `${arg}.attachments`, `${arg}.summary`, `${arg}.suggestedActions`, `${arg}.value`];
 
@@ -28,8 +30,16 @@ export default definePlatform({
     { module: 'botframework-connector', type: 'Conversations', method: ['replyToActivity', 'updateActivity'], payload: activity('arg2') },
     { module: 'botframework-connector', type: 'Conversations', method: 'createConversation', payload: ['arg0.activity'] },
     { module: 'botbuilder-dialogs', type: 'DialogContext', method: 'prompt', payload: ['arg1', 'arg1.prompt', 'arg1.retryPrompt', 'arg1.text'] },
-    { module: '@microsoft/agents-hosting', type: 'StreamingResponse', method: ['queueTextChunk', 'queueInformativeUpdate'], payload: ['arg0'] },
-    { module: '@microsoft/agents-hosting', type: 'ConnectorClient', method: ['sendToConversation', 'replyToActivity', 'updateActivity'], payload: ['arg1', 'arg2'] },
+    // Microsoft 365 Agents SDK: streamed replies, proactive messages, the adapter and the connector client.
+    { module: '@microsoft/agents-hosting', type: 'TurnContext', method: 'sendTraceActivity', payload: ['arg1', 'arg3'] },
+    { module: '@microsoft/agents-hosting', type: 'StreamingResponse', method: ['queueTextChunk', 'queueInformativeUpdate', 'setAttachments', 'sendStreamTimedOutNotification'], payload: ['arg0'] },
+    { module: '@microsoft/agents-hosting', type: 'Proactive', method: 'sendActivity', payload: activity('arg2') },
+    { module: '@microsoft/agents-hosting', type: 'AgentApplication', method: 'sendProactiveActivity', payload: [...activity('arg2'), 'arg3'] },
+    { module: '@microsoft/agents-hosting', type: ['CloudAdapter', 'BaseAdapter'], method: 'sendActivities', payload: ['arg1[].text', 'arg1[].speak', 'arg1[].attachments', 'arg1[].summary'] },
+    { module: '@microsoft/agents-hosting', type: ['CloudAdapter', 'BaseAdapter'], method: 'updateActivity', payload: activity('arg1') },
+    { module: '@microsoft/agents-hosting', type: 'ConnectorClient', method: 'sendToConversation', payload: activity('arg1') },
+    { module: '@microsoft/agents-hosting', type: 'ConnectorClient', method: ['replyToActivity', 'updateActivity'], payload: activity('arg2') },
+    { module: '@microsoft/agents-hosting', type: 'ConnectorClient', method: 'createConversation', payload: ['arg0.activity'] },
   ],
   endpoints: [
     { method: 'POST|PUT', url: '/v3/conversations/[^/]+/activities(/[^/]+)?$', payload: ['text', 'speak', 'attachments', 'summary'] },

@@ -3,7 +3,8 @@ import { definePlatform } from '../define.js';
 /**
  * Matrix (Element and bridges): `matrix-js-sdk`, `matrix-bot-sdk` and the
  * client-server API. matrix-js-sdk overloads put the body second or third
- * (with a thread id), so both positions are payload.
+ * (with a thread id before it), so its payload is named by parameter and placed
+ * by the overload a call resolves to; the transaction id after it is routing.
  * Docs: https://spec.matrix.org/latest/client-server-api/#put_matrixclientv3roomsroomidsendeventtypetxnid
  * matrix-js-sdk: https://matrix-org.github.io/matrix-js-sdk/classes/matrix.MatrixClient.html#sendTextMessage
  * matrix-bot-sdk: https://turt2live.github.io/matrix-bot-sdk/classes/MatrixClient.html#sendText
@@ -19,8 +20,8 @@ export default definePlatform({
     {
       module: 'matrix-js-sdk',
       type: 'MatrixClient',
-      method: ['sendMessage', 'sendTextMessage', 'sendHtmlMessage', 'sendNotice', 'sendHtmlNotice', 'sendEmoteMessage', 'sendEvent'],
-      payload: ['arg1', 'arg2', 'arg3'],
+      method: ['sendMessage', 'sendTextMessage', 'sendHtmlMessage', 'sendNotice', 'sendHtmlNotice', 'sendEmoteMessage', 'sendHtmlEmote', 'sendEvent'],
+      payload: ['content', 'body', 'htmlBody'],
     },
     { module: 'matrix-bot-sdk', type: 'MatrixClient', method: ['sendText', 'sendHtmlText', 'sendNotice', 'sendHtmlNotice', 'sendMessage', 'sendEvent'], payload: ['arg1', 'arg2'] },
     { module: 'matrix-bot-sdk', type: 'MatrixClient', method: ['replyText', 'replyHtmlText', 'replyNotice', 'replyHtmlNotice'], payload: ['arg2', 'arg3'] },

@@ -6,7 +6,7 @@ import { definePlatform } from '../define.js';
  * Graph client, and over HTTP.
  * Docs: https://developers.facebook.com/docs/messenger-platform/reference/send-api/
  * messaging-api-messenger: https://github.com/Yoctol/messaging-apis/tree/main/packages/messaging-api-messenger
- * fb-messenger-bot-api: https://github.com/crisbeto/fb-messenger-bot-api#readme
+ * fb-messenger-bot-api: https://github.com/crisbeto/fb-messenger-bot-api#readme (template builders: #templates)
  */
 export default definePlatform({
   platform: 'Facebook Messenger',
@@ -36,6 +36,14 @@ export default definePlatform({
     },
     // `fb` has no typings: `FB.api('/me/messages', 'post', { recipient, message })`.
     { module: 'fb', untyped: true, method: ['api', 'napi'], payload: ['arg2.message'] },
+  ],
+  builders: [
+    // fb-messenger-bot-api: `new ReceiptTemplateBuilder().setSummary(…).build()`: every setter returns the builder, `build()` the template.
+    ...[
+      'ReceiptTemplateBuilder', 'GenericTemplateBuilder', 'ButtonTemplateBuilder', 'ListTemplateBuilder', 'MediaTemplateBuilder', 'OpenGraphTemplateBuilder',
+      'AirlineBoardingPassTemplateBuilder', 'AirlineCheckInTemplateBuilder', 'AirlineFlightUpdateTemplateBuilder', 'AirlineItineraryTemplateBuilder',
+      'QuickReplyBuilder', 'PostbackButtonBuilder', 'URLButtonBuilder', 'CallButtonBuilder', 'BuyButtonBuilder', 'ShareButtonBuilder',
+    ].map((type) => ({ function: `${type}.*`, module: 'fb-messenger-bot-api', from: ['this', 'arg0', 'arg1'] })),
   ],
   endpoints: [
     {

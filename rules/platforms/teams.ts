@@ -15,7 +15,8 @@ export default definePlatform({
   sinks: [
     { module: '@microsoft/teams.apps', type: 'IBaseActivityContext', method: ['send', 'reply'], payload: ['arg0', 'arg0.text', 'arg0.attachments'] },
     { module: '@microsoft/teams.apps', type: 'IStreamer', method: ['emit', 'update'], payload: ['arg0', 'arg0.text'] },
-    { module: '@microsoft/teams.apps', type: 'App', method: 'send', payload: ['arg1', 'arg1.text', 'arg1.attachments'] },
+    // `app.reply(conversationId, activity)` and `app.reply(conversationId, messageId, activity)`: the overload places the activity.
+    { module: '@microsoft/teams.apps', type: 'App', method: ['send', 'reply'], payload: ['activity', 'activity.text', 'activity.attachments'] },
     { module: 'ms-teams-webhook', type: 'IncomingWebhook', method: ['send', 'sendText', 'sendRawAdaptiveCard'], payload: ['arg0'] },
     { module: 'ms-teams-webhook', type: 'IncomingWebhook', method: 'sendAdaptiveCard', payload: ['arg0', 'arg1'] },
   ],

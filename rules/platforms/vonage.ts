@@ -14,9 +14,17 @@ export default definePlatform({
   docs: 'https://developer.vonage.com/en/api/messages',
   versions: { '@vonage/server-sdk': '3', '@vonage/messages': '1', '@vonage/sms': '1', nexmo: '2' },
   sinks: [
-    { module: '@vonage/messages', type: 'Messages', method: 'send', payload: ['arg0', 'arg0.text', 'arg0.caption', 'arg0.custom', 'arg0.whatsapp', 'arg0.image', 'arg0.file'] },
+    // The message's content fields; `to`, `from`, `clientRef` and `webhookUrl` are routing.
+    { module: '@vonage/messages', type: 'Messages', method: 'send', payload: ['arg0.text', 'arg0.caption', 'arg0.custom', 'arg0.whatsapp', 'arg0.image', 'arg0.file', 'arg0.template', 'arg0.video', 'arg0.audio'] },
     { module: '@vonage/sms', type: 'SMS', method: 'send', payload: ['arg0.text'] },
     { module: 'nexmo', type: 'Message', method: 'sendSms', payload: ['arg2'] },
+  ],
+  builders: [
+    // Message classes keep their fields: `new SMS({ to, from, text, clientRef })` has the text at `.text` and nothing else
+    // there; the positional form `new SMS(text, to, from, clientRef)` puts its first argument there.
+    ...['SMS', 'MMSText', 'MMSImage', 'WhatsAppText', 'WhatsAppImage', 'WhatsAppTemplate', 'WhatsAppCustom', 'MessengerText', 'MessengerImage', 'ViberText', 'ViberImage', 'RCSText', 'RCSCustom'].map(
+      (type) => ({ function: type, module: '@vonage/messages', from: [], flows: [{ from: 'arg0', to: 'return' }] }),
+    ),
   ],
   endpoints: [
     { method: 'POST', url: '^https://(api|api-eu|api-us|api-ap)\\.nexmo\\.com/v(0\\.1|1)/messages$|^https://api\\.vonage\\.com/v1/messages', payload: ['text', 'image', 'file', 'custom', 'whatsapp'] },
