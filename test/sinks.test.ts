@@ -1,26 +1,33 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { carriers, platforms } from '../rules/index.js';
 import type { Finding } from '../src/engine/finding.js';
 import type { EndpointSpec, SinkSpec } from '../src/policy/types.js';
 import { checkFixture, expectedFindings, findingKeys, fixturePath, repoRoot } from './helpers/fixtures.js';
+import { runCli } from './helpers/cli.js';
+import { codeScanningProblems, sarifSchemaErrors } from './helpers/sarif.js';
 import { asList as list } from '../src/engine/declarations.js';
+import { formatJson } from '../src/report/json.js';
+import { formatSarif } from '../src/report/sarif.js';
 
 /**
- * The sink catalogue in rules/ on real SDK typings. Each fixture imports the
+ * The sink catalogue in rules/ on real SDK typings, and the mechanisms that
+ * recognise sends however the code writes them (sinks-shapes: mapped API
+ * types, destructured and bound callables, command objects, builders,
+ * adapters, overloads, URLs, possible sends). Each fixture imports the
  * real packages (devDependencies of the repository or of fixtures/package.json); a send call with financial data in a
  * payload argument is marked `// finleak-expect: Kind`, a close call with it
  * only in a non-payload argument (recipient, channel, id) is marked
  * `// finleak-clean: why` and must not fire. One program load per fixture:
  * everything below shares `checkFixture`'s cache.
  */
-const FIXTURES = ['sinks-http', 'sinks-sdk', 'sinks-catalogue'];
+const FIXTURES = ['sinks-http', 'sinks-sdk', 'sinks-catalogue', 'sinks-shapes'];
 // The SDKs are devDependencies of the repository (those the example bot uses) or of fixtures/package.json (the rest).
 const devDependencies = (manifest: string): string[] => Object.keys((JSON.parse(readFileSync(manifest, 'utf8')) as { devDependencies: Record<string, string> }).devDependencies);
 const installed = new Set([...devDependencies(path.join(repoRoot, 'package.json')), ...devDependencies(fixturePath('package.json'))].map((name) => name.replace(/^@types\//, '')));
 // Packages whose typings reach the fixtures only through an installed package that depends on them.
-for (const name of ['botbuilder-core', 'botframework-connector']) installed.add(name);
+for (const name of ['botbuilder-core', 'botframework-connector', '@grammyjs/types']) installed.add(name);
 
 async function outcomes() {
   return Promise.all(FIXTURES.map(async (name) => ({ name, outcome: await checkFixture(name) })));
@@ -54,6 +61,23 @@ describe.each(FIXTURES)('sink fixture %s', (name) => {
     expect(findingKeys(result.findings, fixturePath(name))).toEqual(expectedFindings(fixturePath(name)));
   });
 });
+
+/**
+ * Possible sends marked in a fixture, on the line where the call begins:
+ * `// finleak-possible: <how> [Kind, …]` (how: body-shape or untyped-receiver).
+ */
+function expectedPossible(dir: string, files: readonly string[]): string[] {
+  return files.flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .flatMap((line, i) => {
+        const match = /finleak-possible:\s*([\w-]+)\s*([\w, ]*)/.exec(line);
+        if (!match) return [];
+        const kinds = match[2]!.split(',').map((k) => k.trim()).filter(Boolean).sort();
+        return [`${path.relative(dir, file)}:${i + 1} ${match[1]} [${kinds.join(', ')}]`];
+      }),
+  );
+}
 
 describe('the sink catalogue', () => {
   it('heads every platform model with a link to the API docs it models', () => {
@@ -131,5 +155,104 @@ describe('how a send call was recognised', () => {
     const byName = result.findings.filter((f) => f.sink.matchedBy === 'name').map((f) => `${path.basename(f.sink.location.file)}:${f.sink.location.line} ${f.sink.platform}`);
     expect(byName.length).toBeGreaterThan(0);
     for (const f of result.findings.filter((f) => f.sink.matchedBy === 'name')) expect(f.message).toContain('recognised by import and method name, not by type');
+  });
+});
+
+describe('sends written in other shapes', () => {
+  it('names the callables taken out of their object and the commands with the call that sends them', async () => {
+    const { result } = await checkFixture('sinks-shapes');
+    const at = (file: string) => result.findings.filter((f) => path.basename(f.sink.location.file) === file).map((f) => `${f.sink.location.line} ${f.sink.api} | ${f.sink.argument}`);
+    expect(at('bound.ts')).toEqual([
+      '14 @microsoft/teams.apps IBaseActivityContext.send (destructured) | argument `activity`',
+      '21 grammy Context.reply (bound) | argument `text`',
+      '28 telegraf Telegram.sendMessage (bound) | argument `text`',
+      '35 chat Thread.post (destructured) | argument `message`',
+      '42 @slack/bolt SayFn (copied) | argument `message`',
+    ]);
+    const commands = result.findings.filter((f) => path.basename(f.sink.location.file) === 'commands.ts' && f.sink.api.includes(' sent by '));
+    expect(commands.map((f) => `${f.sink.location.line} ${f.sink.api} | ${f.sink.callee}`)).toEqual([
+      '12 telegram new SendMessage sent by TelegramClient.invoke | client.invoke',
+      '15 telegram new EditMessage sent by TelegramClient.invoke | client.invoke',
+      '21 @aws-sdk/client-sns new PublishCommand sent by Client.send | sns.send',
+    ]);
+    // The trace ends at the command's payload, on the line that builds it.
+    const aws = commands.find((f) => f.sink.callee === 'sns.send')!;
+    expect(aws.trace.at(-1)!.location.line).toBe(20);
+    expect(aws.trace.at(-1)!.label).toContain('argument `input.Message`');
+  });
+});
+
+describe('possible sends', () => {
+  it('lists exactly the marked calls that only look like sends, with the financial data reaching them, and reports no finding for them', async () => {
+    for (const name of FIXTURES) {
+      const { result } = await checkFixture(name);
+      const dir = fixturePath(name);
+      const files = [...new Set([...result.findings.map((f) => f.sink.location.file), ...(result.possibleSends ?? []).map((p) => p.location.file)])];
+      const marked = path.join(dir, 'src');
+      const sources = readdirSync(marked, { recursive: true }).map((f) => path.join(marked, String(f))).filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts'));
+      const actual = (result.possibleSends ?? [])
+        .filter((p) => p.matchedBy !== 'name')
+        .map((p) => `${path.relative(dir, p.location.file)}:${p.location.line} ${p.matchedBy} [${[...new Set(p.data.map((d) => d.kind))].sort().join(', ')}]`);
+      expect(actual.sort(), name).toEqual(expectedPossible(dir, [...new Set([...sources, ...files])]).sort());
+    }
+  });
+
+  it('lists every untyped SDK call matched by name as a possible send, beside its finding', async () => {
+    const { result } = await checkFixture('sinks-catalogue');
+    const byName = result.findings.filter((f) => f.sink.matchedBy === 'name');
+    expect(byName.length).toBeGreaterThan(0);
+    const listed = (result.possibleSends ?? []).filter((p) => p.matchedBy === 'name');
+    for (const f of byName) {
+      const entry = listed.find((p) => p.location.file === f.sink.location.file && p.location.line === f.sink.location.line);
+      expect(entry?.data.map((d) => d.kind), `${f.sink.location.line}`).toEqual([f.source.kind]);
+    }
+  });
+
+  it('are note-level results in SARIF and a section of the JSON report, and fail nothing', async () => {
+    const outcome = await checkFixture('sinks-shapes');
+    const context = { rootDir: outcome.rootDir, toolVersion: '0.0.0', color: false };
+    const possible = outcome.result.possibleSends ?? [];
+    expect(possible.length).toBeGreaterThan(0);
+    const json = JSON.parse(formatJson(outcome.result, context)) as { possibleSends: { location: { file: string } }[]; failing: number };
+    expect(json.possibleSends.length).toBe(possible.length);
+    expect(json.possibleSends[0]!.location.file).toMatch(/^src\//);
+    expect(json.failing).toBe(outcome.result.findings.length);
+    const sarif = JSON.parse(formatSarif(outcome.result, context)) as { runs: { results: { ruleId: string; level: string; message: { text: string } }[] }[] };
+    const notes = sarif.runs[0]!.results.filter((r) => r.ruleId === 'possible-send');
+    expect(notes.length).toBe(possible.length);
+    expect(new Set(notes.map((r) => r.level))).toEqual(new Set(['note']));
+    expect(notes.some((r) => r.message.text.includes('Financial data reaches it: BankAccount'))).toBe(true);
+    expect(sarifSchemaErrors(sarif)).toEqual([]);
+    expect(codeScanningProblems(sarif)).toEqual([]);
+  });
+});
+
+describe('finleak sinks', () => {
+  // The built CLI (`npm test` builds it first).
+  const cli = (argv: string[]) => runCli(argv, repoRoot);
+
+  it('prints the catalogue as JSON for tools, in the shape a config writes sinks', async () => {
+    const { code, stdout } = await cli(['sinks', '--format', 'json']);
+    expect(code).toBe(0);
+    const catalogue = JSON.parse(stdout) as { platforms: { platform: string; sinks: unknown[]; endpoints: unknown[] }[]; httpClients: { name: string }[]; counts: Record<string, number> };
+    expect(catalogue.platforms.map((p) => p.platform)).toEqual(platforms.map((p) => p.platform));
+    expect(catalogue.counts.sinks).toBe(platforms.reduce((n, p) => n + (p.sinks?.length ?? 0), 0));
+    expect(catalogue.counts.endpoints).toBe(platforms.reduce((n, p) => n + (p.endpoints?.length ?? 0), 0));
+    expect(new Set(catalogue.httpClients.map((c) => c.name))).toEqual(new Set(carriers.map((c) => c.name)));
+    const sendblue = catalogue.platforms.find((p) => p.platform === 'Sendblue')!;
+    expect(sendblue.sinks).toContainEqual({ module: 'sendblue', type: 'Messages', method: 'send', payload: ['arg0.content', 'arg0.media_url', 'arg0.app_card'] });
+    const pretty = await cli(['sinks']);
+    expect(pretty.code).toBe(0);
+    expect(pretty.stdout).toContain(`${catalogue.counts.platforms} platforms, ${catalogue.counts.packages} packages`);
+  });
+
+  it('refuses unknown options, arguments and formats (exit 2, one line saying which)', async () => {
+    const bogus = await cli(['sinks', '--bogus']);
+    expect([bogus.code, bogus.stderr.split('\n')[0]]).toEqual([2, "finleak: Unknown option '--bogus'"]);
+    const argument = await cli(['sinks', 'slack']);
+    expect(argument.code).toBe(2);
+    expect(argument.stderr.split('\n')[0]).toMatch(/^finleak: .*'slack'/);
+    const format = await cli(['sinks', '--format', 'sarif']);
+    expect([format.code, format.stderr.split('\n')[0]]).toEqual([2, "finleak: unknown format 'sarif' for sinks; use pretty or json"]);
   });
 });
