@@ -21,7 +21,7 @@ export default definePlatform({
       module: 'matrix-js-sdk',
       type: 'MatrixClient',
       method: ['sendMessage', 'sendTextMessage', 'sendHtmlMessage', 'sendNotice', 'sendHtmlNotice', 'sendEmoteMessage', 'sendHtmlEmote', 'sendEvent'],
-      payload: ['content', 'body', 'htmlBody'],
+      payload: ['param:content', 'param:body', 'param:htmlBody'],
     },
     { module: 'matrix-bot-sdk', type: 'MatrixClient', method: ['sendText', 'sendHtmlText', 'sendNotice', 'sendHtmlNotice', 'sendMessage', 'sendEvent'], payload: ['arg1', 'arg2'] },
     { module: 'matrix-bot-sdk', type: 'MatrixClient', method: ['replyText', 'replyHtmlText', 'replyNotice', 'replyHtmlNotice'], payload: ['arg2', 'arg3'] },

@@ -16,7 +16,7 @@ export default definePlatform({
     { module: '@microsoft/teams.apps', type: 'IBaseActivityContext', method: ['send', 'reply'], payload: ['arg0', 'arg0.text', 'arg0.attachments'] },
     { module: '@microsoft/teams.apps', type: 'IStreamer', method: ['emit', 'update'], payload: ['arg0', 'arg0.text'] },
     // `app.reply(conversationId, activity)` and `app.reply(conversationId, messageId, activity)`: the overload places the activity.
-    { module: '@microsoft/teams.apps', type: 'App', method: ['send', 'reply'], payload: ['activity', 'activity.text', 'activity.attachments'] },
+    { module: '@microsoft/teams.apps', type: 'App', method: ['send', 'reply'], payload: ['param:activity', 'param:activity.text', 'param:activity.attachments'] },
     { module: 'ms-teams-webhook', type: 'IncomingWebhook', method: ['send', 'sendText', 'sendRawAdaptiveCard'], payload: ['arg0'] },
     { module: 'ms-teams-webhook', type: 'IncomingWebhook', method: 'sendAdaptiveCard', payload: ['arg0', 'arg1'] },
   ],

@@ -55,7 +55,7 @@ export function describeSinks(models: readonly PlatformModel[] = platforms): str
   lines.push(`HTTP clients followed to the endpoints above: ${clients}`);
   lines.push(`${counts.platforms} platforms, ${counts.packages} packages, ${counts.sinks} SDK call models, ${counts.endpoints} endpoints.`);
   if (counts.untested > 0) lines.push(`${counts.untested} of the packages are modelled from their typings but not proven by a test fixture (see "untested" above).`);
-  lines.push('Payload entries are argument paths (`arg1`, `arg0.text`) or parameter names (`activity.text`, placed by the overload a call resolves to).');
+  lines.push('Payload entries are argument paths (`arg1`, `arg0.text`) or parameter names (`param:activity.text`, placed by the overload a call resolves to).');
   lines.push('Add your own in finleak.config.json under "sinks" and "endpoints" (same shapes as rules/platforms/*.ts).');
   return `${lines.join('\n')}\n`;
 }

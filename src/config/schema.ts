@@ -9,9 +9,9 @@ const stringOrList = (description: string) => ({
 
 const payloadPath = {
   type: 'string',
-  pattern: '^(arg\\d+|this|[A-Za-z_$][\\w$]*)((\\.[A-Za-z_$][\\w$]*)|\\[\\])*$',
+  pattern: '^(arg\\d+|this|param:[A-Za-z_$][\\w$]*)((\\.[A-Za-z_$][\\w$]*)|\\[\\])*$',
   description:
-    'Argument and property path: `arg1`, `arg0.text`, `arg0.messages[].text`; or a parameter name and path (`activity.text`), looked up in the overload the call resolves to.',
+    'Argument and property path: `arg1`, `arg0.text`, `arg0.messages[].text`; or `param:` and a parameter name and path (`param:activity.text`), placed by the overload the call resolves to.',
 };
 
 const flowPath = {

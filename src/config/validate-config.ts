@@ -27,7 +27,7 @@ function describe(error: ErrorObject): { key: string; reason: string } {
     return { key: key ? `${key}.${missing}` : missing, reason: 'missing required key' };
   }
   if (error.keyword === 'pattern' && error.instancePath.includes('payload')) {
-    return { key, reason: 'not a payload path; write `arg1`, `arg0.text` or `arg0.items[].text`' };
+    return { key, reason: 'not a payload path; write `arg1`, `arg0.text`, `arg0.items[].text` or `param:content` (a parameter name)' };
   }
   if (error.keyword === 'anyOf') return { key, reason: 'must be a string or a non-empty list of strings' };
   return { key, reason: error.message ?? 'invalid value' };

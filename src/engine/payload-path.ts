@@ -57,14 +57,14 @@ export function parseFieldPath(spec: string): string[] {
 }
 
 /**
- * A sink's payload: an argument path, or a parameter name with a property
- * path (`content`, `activity.text`) for overloads that move the payload
+ * A sink's payload: an argument path, or `param:` and a parameter name with a
+ * property path (`param:activity.text`) for overloads that move the payload
  * (`reply(conversationId, activity)` / `reply(conversationId, messageId, activity)`).
  */
 export function parseSinkPayload(spec: string): PayloadPath | undefined {
   const path = parsePayloadPath(spec);
   if (path) return path;
-  const match = /^([A-Za-z_$][\w$]*)((?:\.[A-Za-z_$][\w$]*|\[\])*)$/.exec(spec);
+  const match = /^param:([A-Za-z_$][\w$]*)((?:\.[A-Za-z_$][\w$]*|\[\])*)$/.exec(spec);
   return match ? { index: Number.NaN, fields: parseFieldPath(match[2] ?? ''), param: match[1]! } : undefined;
 }
 

@@ -56,7 +56,8 @@ const POSSIBLE_SEND_RULE = {
  * relative to the repository root. Columns count UTF-16 code units, as TypeScript does.
  * Findings suppressed in the code are results with `suppressions` (kind inSource, with the reason);
  * with a baseline, each result has a `baselineState` (new or unchanged) and the fixed baseline
- * entries are listed in the run's properties.
+ * entries are listed in the run's properties. Possible sends are note-level results of a second
+ * rule, `possible-send`, described only when there are some.
  */
 export function formatSarif(result: AnalysisResult, context: ReportContext): string {
   const srcRoot = repositoryRoot(context.rootDir);
@@ -64,12 +65,14 @@ export function formatSarif(result: AnalysisResult, context: ReportContext): str
     artifactLocation: { uri: encodeURI(relativePath(srcRoot, l.file)), uriBaseId: '%SRCROOT%' },
     region: { startLine: l.line, startColumn: l.column, endLine: l.endLine, endColumn: l.endColumn },
   });
+  // The possible-send rule is described only in runs that have such results.
+  const possible = result.possibleSends ?? [];
   const log = {
     $schema: SCHEMA,
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'finleak', semanticVersion: context.toolVersion, version: context.toolVersion, rules: [RULE, POSSIBLE_SEND_RULE] } },
+        tool: { driver: { name: 'finleak', semanticVersion: context.toolVersion, version: context.toolVersion, rules: possible.length > 0 ? [RULE, POSSIBLE_SEND_RULE] : [RULE] } },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToUri(srcRoot) } },
         columnKind: 'utf16CodeUnits',
         invocations: [
@@ -80,7 +83,7 @@ export function formatSarif(result: AnalysisResult, context: ReportContext): str
         ],
         results: [
           ...[...result.findings, ...(result.suppressed ?? [])].map((f) => sarifResult(f, physical, context)),
-          ...(result.possibleSends ?? []).map((p) => possibleSendResult(p, physical)),
+          ...possible.map((p) => possibleSendResult(p, physical)),
         ],
         // GitHub code scanning keeps the alerts of each category apart: each shard uploads its own.
         ...(context.shard ? { automationDetails: { id: `finleak/shard-${context.shard.replace('/', '-of-')}/` } } : {}),
