@@ -15,7 +15,7 @@ export interface CalleeOrigin {
   /** `.bind(thisArg, a, b)`: the bind call; the arguments it binds come before this call's own. */
   bound?: ts.CallExpression;
   /** How the callable got its name, for the API label. */
-  how: 'destructured' | 'bound' | 'copied' | 'imported' | 'declared';
+  how: 'destructured' | 'bound' | 'copied' | 'imported' | 'declared' | 'registered';
 }
 
 const MAX_HOPS = 4;

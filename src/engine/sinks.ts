@@ -5,6 +5,7 @@ import { addressOf, asList, calleeDeclarations, calleeName, lastSegment, moduleM
 import { callsReceiving, commandAt } from './command-objects.js';
 import { compileCarrier, HttpSends, type CompiledCarrier, type HttpSend } from './http-sends.js';
 import { importOrigin, memberChain } from './origins.js';
+import { handlerParameter, RegisteredHandlers } from './registered-handlers.js';
 import { parseSinkPayload, type PayloadPath } from './payload-path.js';
 
 /** One place in a send call where message content goes. */
@@ -67,10 +68,12 @@ interface Arguments {
 const CONSTRUCTOR = 'constructor';
 const MAX_HERITAGE = 3;
 /**
- * Method names too generic to call a possible send on their own when the
- * receiver is untyped (`res.send`, `socket.emit`, `req.end`).
+ * Names that say "send a message" on their own, for receivers typed `any`:
+ * `ctx.reply`, `bot.sendMessage`, `client.pushText`. Generic verbs that modelled
+ * SDKs also use (`send`, `post`, `push`, `create`, `updateMany`) are left out:
+ * on an untyped receiver they are as likely `res.send`, `array.push` or an ORM.
  */
-const GENERIC_NAMES = new Set(['send', 'post', 'put', 'patch', 'create', 'update', 'edit', 'emit', 'write', 'end', 'api', 'request', 'execute', 'append', 'stop', 'publish', 'push', 'constructor', 'callApi', 'apiCall', 'napi']);
+const SEND_NAME = /^(send[A-Z]|reply|respond$|say$|broadcast|multicast|narrowcast|post[A-Z]|push[A-Z]|answer[A-Z]|followUp$|edit(Message|Reply)|queueTextChunk$|(create|add|relay)Message$|buildAndSend$)/;
 
 /**
  * Recognises send calls: by the declaration their callee resolves to (also
@@ -87,6 +90,7 @@ export class SinkMatcher {
   private readonly carriersByName = new Map<string, CompiledCarrier[]>();
   private readonly sendersByName = new Map<string, CompiledSender[]>();
   private readonly http: HttpSends;
+  private readonly handlers: RegisteredHandlers;
 
   constructor(
     private readonly program: ts.Program,
@@ -127,6 +131,7 @@ export class SinkMatcher {
       for (const method of compiled.methods) pushTo(this.carriersByName, lastSegment(method), compiled);
     }
     this.http = new HttpSends(checker, policy.endpoints);
+    this.handlers = new RegisteredHandlers(program, checker);
   }
 
   /** Cheap syntactic pre-filter: can this call be a sink at all? */
@@ -340,10 +345,12 @@ export class SinkMatcher {
     const callee = skipOuter(call.expression);
     if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(callee)) return undefined;
     if (!(this.checker.getTypeAtLocation(callee.expression).flags & ts.TypeFlags.Any)) return undefined;
+    const registered = this.registeredReceiver(call, callee, name);
+    if (registered) return registered;
     // An `any` that comes from a modelled package (its typings did not resolve) names the platform even for generic names.
     const module = importOrigin(this.checker, callee.expression);
     const fromModule = module !== undefined ? this.byName.get(name)!.filter((m) => asList(m.spec.module).includes(module)) : [];
-    if (fromModule.length === 0 && GENERIC_NAMES.has(name)) return undefined;
+    if (fromModule.length === 0 && !SEND_NAME.test(name)) return undefined;
     const models = fromModule.length > 0 ? fromModule : this.byName.get(name)!;
     const platforms = [...new Set(models.map((m) => m.spec.platform))];
     const payload = uniquePaths(models.flatMap((m) => m.payload));
@@ -353,9 +360,25 @@ export class SinkMatcher {
     return { platform: platforms.length === 1 ? platforms[0]! : 'unknown', api: `\`${name}\` on a receiver typed \`any\` (${where})`, matchedBy: 'untyped-receiver', slots };
   }
 
+  /**
+   * An untyped handler parameter (`async (ctx: any) => ctx.reply(…)`) typed by
+   * the places its function is registered (`bot.command('x', handler)`): the
+   * member resolves there as it would in an inline handler.
+   */
+  private registeredReceiver(call: ts.CallExpression, callee: ts.PropertyAccessExpression, name: string): SinkMatch | undefined {
+    const handler = handlerParameter(this.checker, callee.expression);
+    if (!handler) return undefined;
+    for (const type of this.handlers.typesOf(handler.parameter, handler.path)) {
+      const declarations = type.getProperty(name)?.declarations ?? [];
+      const found = this.matchDeclarations(call, declarations, { call, list: call.arguments }, name, 'registered');
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   private sdkMatch(call: ts.CallExpression | ts.NewExpression, sink: CompiledSink, address: DeclarationAddress, args: Arguments, declaration?: ts.Declaration, how?: CalleeOrigin['how']): SinkMatch {
     const member = address.member || (ts.isNewExpression(call) ? `new ${address.type ?? ''}` : sink.types[0] || '');
-    const through = how === 'destructured' || how === 'bound' || how === 'copied' ? ` (${how})` : '';
+    const through = how === 'registered' ? ' (typed where its handler is registered)' : how === 'destructured' || how === 'bound' || how === 'copied' ? ` (${how})` : '';
     const api = `${address.module} ${address.type && address.member ? `${address.type}.${member}` : member}${through}`;
     const parameters = declaration ? parameterNames(declaration) : undefined;
     const slots = this.payloadPaths(args, sink.payload).flatMap((p) => this.slot(args, p, [], parameters) ?? []);
