@@ -248,7 +248,9 @@ describe('finleak sinks', () => {
 
   it('refuses unknown options, arguments and formats (exit 2, one line saying which)', async () => {
     const bogus = await cli(['sinks', '--bogus']);
-    expect([bogus.code, bogus.stderr.split('\n')[0]]).toEqual([2, "finleak: Unknown option '--bogus'"]);
+    expect([bogus.code, bogus.stderr.split('\n')[0]]).toEqual([2, "finleak: unknown option '--bogus'"]);
+    const typo = await cli(['sinks', '--fromat', 'json']);
+    expect([typo.code, typo.stderr.split('\n')[0]]).toEqual([2, "finleak: unknown option '--fromat'; did you mean '--format'?"]);
     const argument = await cli(['sinks', 'slack']);
     expect(argument.code).toBe(2);
     expect(argument.stderr.split('\n')[0]).toMatch(/^finleak: .*'slack'/);
