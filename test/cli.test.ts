@@ -137,15 +137,17 @@ describe('finleak CLI: project and config errors exit 2 naming the file (and key
         'package.json': JSON.stringify({ name: 'bot', dependencies: { 'messaging-api-messenger': '^1.1.0', 'left-pad': '^1.3.0' } }),
         'src/bot.ts': readFileSync(fixturePath('cli-small', 'src/bot.ts'), 'utf8'),
         'src/pad.ts': "import pad from 'left-pad';\nimport { get } from 'undeclared-helper';\nimport { WebClient } from '@slack/web-api';\nexport const padded = [pad, get, WebClient];\n",
+        // `require()` and `import()` in TypeScript code: specifiers the program itself does not resolve (a crash once).
+        'src/legacy.ts': "declare const require: (id: string) => unknown;\nexport const sms = require('twilio');\nexport const later = () => import('@slack/bolt');\n",
       },
       { linkNodeModules: false },
     );
     const run = await finleak(['check'], dir);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    // Declared (left-pad, messaging-api-messenger) or modelled (@slack/web-api); not the undeclared, unmodelled one.
+    // Declared (left-pad, messaging-api-messenger) or modelled (@slack/web-api, twilio, @slack/bolt); not the undeclared, unmodelled one.
     expect(run.stderr).toBe(
-      "finleak: 3 packages the project imports are not installed (@slack/web-api, left-pad, messaging-api-messenger): install the project's dependencies first (for example `npm ci --ignore-scripts`); finleak reads their type declarations to see the send calls and the financial data that go through them\n",
+      "finleak: 5 packages the project imports are not installed (@slack/bolt, @slack/web-api, left-pad, messaging-api-messenger, twilio): install the project's dependencies first (for example `npm ci --ignore-scripts`); finleak reads their type declarations to see the send calls and the financial data that go through them\n",
     );
   });
 

@@ -32,11 +32,10 @@ export function missingPackages(program: ts.Program, rootDir: string, policy: Po
   const cache = ts.createModuleResolutionCache(program.getCurrentDirectory(), (f) => f, options);
   const missing = new Set<string>();
   for (const sourceFile of ProjectCode.of(program).files()) {
-    for (const specifier of moduleSpecifiers(sourceFile)) {
+    for (const { specifier, syntax } of moduleSpecifiers(sourceFile)) {
       const name = packageName(specifier.text);
       if (!name || missing.has(name) || (!declared.has(name) && !modelled.has(name))) continue;
-      const mode = program.getModeForUsageLocation(sourceFile, specifier);
-      if (ts.resolveModuleName(specifier.text, sourceFile.fileName, options, ts.sys, cache, undefined, mode).resolvedModule) continue;
+      if (ts.resolveModuleName(specifier.text, sourceFile.fileName, options, ts.sys, cache, undefined, resolutionMode(sourceFile, syntax)).resolvedModule) continue;
       missing.add(name);
     }
   }
@@ -51,27 +50,42 @@ function packageName(specifier: string): string | undefined {
   return builtinModules.includes(name) ? undefined : name;
 }
 
+/** How a module is imported: an `import`/`export` declaration, `require()` (or `import x = require()`), or `import()`. */
+type ImportSyntax = 'declaration' | 'require' | 'dynamic';
+
+/**
+ * The resolution mode of an import, from its syntax (what TypeScript's
+ * `getModeForUsageLocation` derives, without reading parent pointers: project
+ * files are parsed without them, and the binder has not run yet).
+ */
+function resolutionMode(sourceFile: ts.SourceFile, syntax: ImportSyntax): ts.ResolutionMode {
+  if (syntax === 'require') return ts.ModuleKind.CommonJS;
+  if (syntax === 'dynamic') return ts.ModuleKind.ESNext;
+  return sourceFile.impliedNodeFormat;
+}
+
 /**
  * Module specifiers of imports, re-exports, `import x = require()`, `require()`
  * and `import()` calls. Walks with its own stack: generated code nests deeper
  * than a recursive walk can follow.
  */
-function moduleSpecifiers(sourceFile: ts.SourceFile): ts.StringLiteralLike[] {
-  const out: ts.StringLiteralLike[] = [];
+function moduleSpecifiers(sourceFile: ts.SourceFile): { specifier: ts.StringLiteralLike; syntax: ImportSyntax }[] {
+  const out: { specifier: ts.StringLiteralLike; syntax: ImportSyntax }[] = [];
   const stack: ts.Node[] = [sourceFile];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteralLike(node.moduleSpecifier)) {
-      if (!(ts.isImportDeclaration(node) && node.importClause?.isTypeOnly)) out.push(node.moduleSpecifier);
+      if (!(ts.isImportDeclaration(node) && node.importClause?.isTypeOnly)) out.push({ specifier: node.moduleSpecifier, syntax: 'declaration' });
       continue;
     }
     if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteralLike(node.moduleReference.expression)) {
-      out.push(node.moduleReference.expression);
+      out.push({ specifier: node.moduleReference.expression, syntax: 'require' });
       continue;
     }
     if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0]!)) {
       const callee = node.expression;
-      if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) out.push(node.arguments[0]);
+      if (callee.kind === ts.SyntaxKind.ImportKeyword) out.push({ specifier: node.arguments[0], syntax: 'dynamic' });
+      else if (ts.isIdentifier(callee) && callee.text === 'require') out.push({ specifier: node.arguments[0], syntax: 'require' });
     }
     ts.forEachChild(node, (child) => {
       stack.push(child);
