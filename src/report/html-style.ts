@@ -117,8 +117,11 @@ footer { margin-top: 30px; color: var(--muted); font-size: 12px; border-top: 1px
   body { max-width: none; padding: 0; font-size: 11pt; }
   .filters, .theme, button.pick::after { display: none !important; }
   button.pick { color: var(--fg); }
-  .finding { break-inside: avoid-page; border-color: #999; }
+  .finding { border-color: #999; }
+  .finding > header, .graph-wrap, .paths, .step { break-inside: avoid-page; }
+  .finding > header { break-after: avoid-page; }
   .graph-wrap { overflow: visible; background: none; }
+  pre.excerpt { overflow: visible; white-space: pre-wrap; word-break: break-all; }
   svg.graph { max-width: 100%; height: auto; }
   details:not([open]) > *:not(summary) { display: block; }
   a { color: inherit; text-decoration: none; }
