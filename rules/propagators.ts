@@ -39,7 +39,6 @@ import textFormatting from './libraries/text-formatting.js';
  * - discord.js builders: https://discord.js.org/docs/packages/builders/main/EmbedBuilder:Class
  * - Telegraf format: https://telegraf.js.org/modules/Format.html
  * - Twilio Conversations: https://sdk.twilio.com/js/conversations/releases/2.6.0/docs/classes/MessageBuilder.html
- * - Vonage message classes: https://github.com/Vonage/vonage-node-sdk/tree/3.x/packages/messages/lib/classes
  * - whatsapp-api-js: https://whatsappapijs.web.app/classes/messages.Text.html
  */
 
@@ -172,12 +171,6 @@ const builtIns = definePropagators([
   { function: 'FmtString', module: 'telegraf', from: args },
   // Twilio Conversations: conversation.prepareMessage().setBody(text).build().
   { function: 'MessageBuilder.*', module: '@twilio/conversations', from: withReceiver },
-  // Vonage Messages classes: new WhatsAppText({ text }), new SMS({ text }) / new SMS(text, to, from).
-  ...['SMS', 'MMSText', 'WhatsAppText', 'WhatsAppTemplate', 'WhatsAppCustom', 'MessengerText', 'ViberText', 'RCSText', 'RCSCustom'].map((type) => ({
-    function: type,
-    module: '@vonage/messages',
-    from: args,
-  })),
   // whatsapp-api-js: new Text(body), new Image(url, false, caption), new Interactive(...), new Body(text).
   ...['Text', 'Image', 'Document', 'Video', 'Interactive', 'Body', 'Header', 'Footer', 'Template'].map((type) => ({ function: type, module: 'whatsapp-api-js', from: args })),
   // whatsapp-web.js: new MessageMedia(mimetype, base64, filename).

@@ -8,6 +8,7 @@ import { definePlatform } from '../define.js';
  * @vonage/messages and the client in @vonage/sms: the package tells them apart.
  * Docs: https://developer.vonage.com/en/api/messages
  * SDK: https://github.com/Vonage/vonage-node-sdk/tree/3.x/packages/messages
+ * Message classes: https://github.com/Vonage/vonage-node-sdk/tree/3.x/packages/messages/lib/classes
  */
 export default definePlatform({
   platform: 'Vonage',
