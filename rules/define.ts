@@ -2,7 +2,10 @@ import type { HttpCarrierSpec, PlatformModel, PropagatorSpec, SanitizerSpec, Sdk
 
 /** Identity helpers: they only give a model file its type, so mistakes show up at compile time. */
 export const definePlatform = (model: PlatformModel): PlatformModel => model;
-type BuiltInSources = Required<Pick<SourcesSpec, 'types' | 'fields' | 'names' | 'evidence' | 'schemaLibraries'>> & { exclude: Required<NonNullable<SourcesSpec['exclude']>> };
+type BuiltInSources = Required<Pick<SourcesSpec, 'types' | 'fields' | 'names' | 'evidence' | 'modifiers' | 'schemaLibraries'>> & {
+  beside: Required<NonNullable<SourcesSpec['beside']>>;
+  exclude: Required<NonNullable<SourcesSpec['exclude']>>;
+};
 export const defineSources = (sources: BuiltInSources): BuiltInSources => sources;
 /** One bank-integration SDK: its financial types, and its calls that return untyped bank data. */
 export interface SdkModel extends SdkTypesSpec {

@@ -20,7 +20,7 @@ describe('the example bank bot', () => {
     const finding = result.findings.find((f) => f.sink.location.file.endsWith('messenger.ts') && f.sink.location.line === 12)!;
     expect(finding.sink).toMatchObject({ platform: 'Facebook Messenger', callee: 'client.sendText', argument: 'argument `text`', matchedBy: 'declaration' });
     const steps = finding.trace.map((s) => `${path.relative(dir, s.location.file)}:${s.location.line} ${s.label}`);
-    expect(steps[0]).toBe('src/bank/api.ts:9 `(await response.json()) as BankAccount` returns BankAccount');
+    expect(steps[0]).toBe('src/bank/api.ts:9 `(await response.json()) as BankAccount` returns BankAccount: `balance` (balance)');
     expect(steps).toContain('src/channels/messenger.ts:10 returned from `BankApi.getAccount()`');
     expect(steps).toContain('src/format.ts:3 passed as parameter `account` of `formatBalance`');
     expect(steps).toContain('src/channels/messenger.ts:11 returned from `formatBalance()`');

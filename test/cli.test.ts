@@ -199,7 +199,7 @@ describe('finleak CLI: analysis', () => {
     expect(report.tool).toEqual({ name: 'finleak', version });
     expect(report.findings.map((f: { sink: { location: { file: string; line: number } }; source: { kind: string } }) => `${f.sink.location.file}:${f.sink.location.line} ${f.source.kind}`)).toEqual(['src/bot.ts:13 BankAccount']);
     const trace = report.findings[0].trace.map((s: { location: { file: string; line: number }; label: string }) => `${s.location.file}:${s.location.line} ${s.label}`);
-    expect(trace[0]).toBe('src/bot.ts:11 parameter `account` holds BankAccount');
+    expect(trace[0]).toBe('src/bot.ts:11 parameter `account` holds BankAccount: `balance` (balance)');
     expect(trace.at(-1)).toBe('src/bot.ts:13 argument `text` of `client.sendText` → Facebook Messenger');
   });
 

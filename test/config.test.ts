@@ -78,7 +78,7 @@ describe('config validation: every error names the file and the key path', () =>
     expect(top.key).toBe('source');
     expect(top.reason).toMatch(/^unknown key; allowed keys here: .*sources/);
     const nested = await configError({ 'finleak.config.json': JSON.stringify({ sources: { typs: ['X'] } }) });
-    expect([nested.key, nested.reason]).toEqual(['sources.typs', 'unknown key; allowed keys here: types, fields, names, evidence, schemaLibraries, exclude, sdkTypes, calls']);
+    expect([nested.key, nested.reason]).toEqual(['sources.typs', 'unknown key; allowed keys here: types, fields, names, evidence, modifiers, beside, schemaLibraries, exclude, sdkTypes, calls']);
     const sink = await configError({ 'finleak.config.json': JSON.stringify({ sinks: [{ module: 'acme-chat', method: 'send', payload: ['arg1'], argument: 1 }] }) });
     expect(sink.key).toBe('sinks[0].argument');
   });

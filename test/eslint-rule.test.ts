@@ -46,7 +46,7 @@ ruleTester.run('no-financial-data-in-messages', rule as never, {
     { name: 'a masked IBAN (configured sanitizer)', filename: file('src/precision.ts'), code: ibanLeak('maskIban(account.iban)') },
     { name: 'an IBAN through a typed declassifier (a sanitizer type in the config)', filename: file('src/precision.ts'), code: ibanLeak('toMaskedIban(account.iban)').replace('{ decorateIban, maskIban }', '{ decorateIban, maskIban, toMaskedIban }') },
     {
-      name: 'LedgerEntry and Holding* are financial only through the config, which the rule options replace here',
+      name: 'JournalLine and Holding* are financial only through the config, which the rule options replace here',
       filename: file('src/custom-sources.ts'),
       code: readFileSync(file('src/custom-sources.ts'), 'utf8'),
       options: [{ sources: { types: [] } }] as never,

@@ -15,7 +15,7 @@ describe('flow: every construct of issue 2 fires, and its close safe variant doe
     const { result } = await checkFixture('flow-basics');
     const finding = result.findings.find((f) => f.sink.location.file.endsWith('notify.ts'))!;
     const steps = finding.trace.map((s) => `${path.relative(dir, s.location.file)}:${s.location.line} ${s.label}`);
-    expect(steps[0]).toMatch(/^src\/calls\.ts:19 `(await )?loadAccount\(id\)` returns BankAccount$/);
+    expect(steps[0]).toMatch(/^src\/calls\.ts:19 `(await )?loadAccount\(id\)` returns BankAccount: `iban` \(account-identifier\)$/);
     expect(steps).toContain('src/notify.ts:4 passed as parameter `text` of `notify`');
     expect(steps.at(-1)).toBe('src/notify.ts:5 argument `text` of `client.sendText` → Facebook Messenger');
   });

@@ -24,7 +24,7 @@ describe.each(['flow-callbacks', 'flow-classes', 'flow-async-events', 'flow-prec
 describe('traces through the constructs', () => {
   it('follows elements into a map callback and its result through join', async () => {
     const steps = await traceAt('flow-callbacks', 'src/arrays.ts', 8);
-    expect(steps[0]).toBe('src/bank.ts:10 `(await response.json()) as CardTransact…` returns CardTransaction');
+    expect(steps[0]).toBe('src/bank.ts:10 `(await response.json()) as CardTransact…` returns CardTransaction: `amount` (balance)');
     expect(steps).toContain('src/arrays.ts:7 passed to the callback of `txs.map()`');
     expect(steps).toContain('src/arrays.ts:7 passed through `Array.map()`');
     expect(steps.at(-1)).toBe('src/arrays.ts:8 argument `text` of `client.sendText` → Facebook Messenger');

@@ -56,7 +56,7 @@ describe('workspace packages linked through node_modules', () => {
 
   it('follows the data from the database package through the helper package to the Slack send', () => {
     const expected = [
-      'packages/db/src/accounts.ts:7 `(await response.json()) as BankAccount` returns BankAccount',
+      'packages/db/src/accounts.ts:7 `(await response.json()) as BankAccount` returns BankAccount: `balance` (balance)',
       'packages/notify/src/lines.ts:4 returned from `findAccount()`',
       'packages/notify/src/lines.ts:4 assigned to `account`',
       'packages/notify/src/lines.ts:5 reads `account.balance`',
@@ -108,7 +108,7 @@ describe('tsconfig project references and paths aliases', () => {
 
   it('follows the data from the ledger package through the statements package, imported by alias, to the Telegram send', () => {
     const expected = [
-      'packages/ledger/src/index.ts:12 `(await response.json()) as LedgerTransa…` returns LedgerTransaction',
+      'packages/ledger/src/index.ts:12 `(await response.json()) as LedgerTransa…` returns LedgerTransaction: `amount` (balance)',
       'packages/statements/src/format.ts:4 returned from `entriesOf()`',
       'packages/statements/src/format.ts:4 assigned to `entries`',
       'packages/statements/src/format.ts:5 passed to the callback of `entries.map()`',

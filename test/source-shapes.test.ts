@@ -14,8 +14,8 @@ describe('sources are types: every shape of issue 2 fires, and its close look-al
   it('names why a value is financial', async () => {
     const { result } = await checkFixture('sources-shapes');
     const reason = (file: string, line: number) => result.findings.find((f) => path.relative(dir, f.sink.location.file) === file && f.sink.location.line === line)?.source.reason;
-    expect(reason('src/named.ts', 7)).toBe('type `BankAccount` (src/model.ts:2): name matches `Account`, field `iban`');
-    expect(reason('src/named.ts', 8)).toBe('type `Account` (src/model.ts:7): name matches `Account`, field `number`');
-    expect(reason('src/structural.ts', 8)).toBe('type `Wire` (src/model.ts:32): has field `accountNumber`');
+    expect(reason('src/named.ts', 7)).toBe('type `BankAccount` (src/model.ts:2): field `iban` (account-identifier); name matches `Account`');
+    expect(reason('src/named.ts', 8)).toBe('type `Account` (src/model.ts:7): field `number` (account-identifier); name matches `Account`');
+    expect(reason('src/structural.ts', 8)).toBe('type `Wire` (src/model.ts:32): field `accountNumber` (account-identifier)');
   });
 });

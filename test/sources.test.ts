@@ -21,25 +21,23 @@ const reasonAt = async (name: string, file: string, line: number): Promise<strin
 
 describe('explanations', () => {
   it('says which name word and which field made a type financial', async () => {
-    expect(await reasonAt('source-kinds', 'src/bot.ts', 24)).toBe(
-      "type `AccountRead` (src/model.ts:2): name matches `Account`, field `attributes.current_balance`",
-    );
-    expect(await reasonAt('source-kinds', 'src/bot.ts', 30)).toBe('type `CardTxn` (src/model.ts:19): name matches `Txn`, field `money.currency` with `money.value`');
+    expect(await reasonAt('source-kinds', 'src/bot.ts', 24)).toBe('type `AccountRead` (src/model.ts:2): field `attributes.current_balance` (balance); name matches `Account`');
+    expect(await reasonAt('source-kinds', 'src/bot.ts', 32)).toBe('type `CardTxn` (src/model.ts:19): field `merchant` (counterparty); name matches `Card`');
   });
 
   it('names the untyped call a source came from', async () => {
-    expect(await reasonAt('source-kinds', 'src/bot.ts', 52)).toMatch(/^response of GET https:\/\/api\.examplebank\.com\/v1\/customers\/…\/accounts through fetch/);
-    expect(await reasonAt('source-kinds', 'src/bot.ts', 62)).toMatch(/^result of `LegacyBankClient\.fetchStatement` \(src\/legacy-bank\.ts:6\), typed `any`/);
+    expect(await reasonAt('source-kinds', 'src/bot.ts', 55)).toMatch(/^response of GET https:\/\/api\.examplebank\.com\/v1\/customers\/…\/accounts through fetch/);
+    expect(await reasonAt('source-kinds', 'src/bot.ts', 65)).toMatch(/^result of `LegacyBankClient\.fetchStatement` \(src\/legacy-bank\.ts:6\), typed `any`/);
   });
 
   it('explains inferred types by their schema, table or entity', async () => {
-    expect(await reasonAt('inferred-sources', 'src/bot.ts', 15)).toMatch(/of schema `transactionSchema` \(src\/schemas\.ts:5\): name matches `Transaction`, field `amount`$/);
-    expect(await reasonAt('inferred-sources', 'src/bot.ts', 33)).toMatch(/of table `transactions` \(src\/tables\.ts:4\): name matches `Transaction`, field `amountCents`$/);
-    expect(await reasonAt('inferred-sources', 'src/bot.ts', 40)).toMatch(/of entity `LedgerLine` \(src\/entities\.ts:5\): name matches `Transaction` \(`transactions`\), field `amount`$/);
+    expect(await reasonAt('inferred-sources', 'src/bot.ts', 15)).toMatch(/of schema `transactionSchema` \(src\/schemas\.ts:5\): field `merchant` \(counterparty\); name matches `Transaction`$/);
+    expect(await reasonAt('inferred-sources', 'src/bot.ts', 34)).toMatch(/of table `transactions` \(src\/tables\.ts:4\): field `memo` \(transaction-description\); name matches `Transaction`$/);
+    expect(await reasonAt('inferred-sources', 'src/bot.ts', 47)).toMatch(/of entity `LedgerLine` \(src\/entities\.ts:5\): field `memo` \(transaction-description\); name matches `Ledger`$/);
   });
 
   it('names the SDK model of a bank-integration type', async () => {
-    expect(await reasonAt('bank-sdks', 'src/bot.ts', 28)).toBe('type `Balance` (stripe): Stripe model of account or transaction data');
+    expect(await reasonAt('bank-sdks', 'src/bot.ts', 30)).toBe('type `Charge` (stripe): field `description` (transaction-description); Stripe model of account or transaction data');
   });
 });
 

@@ -396,7 +396,7 @@ async function sourcesCommand(args: string[], io: CliIo): Promise<number> {
   const format = values.format ?? 'pretty';
   if (format !== 'pretty' && format !== 'json') throw new UsageError(`unknown format '${format}' for sources; use pretty or json`);
   const outcome = await listSources({ project: values.project ?? 'tsconfig.json', ...(values.config ? { config: values.config } : {}) });
-  io.stdout(format === 'json' ? `${JSON.stringify(outcome.inventory, null, 2)}\n` : formatSources(outcome));
+  io.stdout(format === 'json' ? `${JSON.stringify({ ...outcome.inventory, warnings: outcome.warnings }, null, 2)}\n` : formatSources(outcome));
   return EXIT.clean;
 }
 

@@ -6,14 +6,21 @@ export function buildPolicy(config: UserConfig, baseDir: string): Policy {
   return {
     sources: {
       types: [...financial.types, ...(config.sources?.types ?? [])],
-      fields: [...financial.fields, ...(config.sources?.fields ?? [])],
+      // The config's field rules first: a field word of its own category wins over a built-in one.
+      fields: [...(config.sources?.fields ?? []), ...financial.fields],
       names: [...financial.names, ...(config.sources?.names ?? [])],
-      evidence: [...financial.evidence, ...(config.sources?.evidence ?? [])],
+      evidence: [...(config.sources?.evidence ?? []), ...financial.evidence],
+      modifiers: [...financial.modifiers, ...(config.sources?.modifiers ?? [])],
+      beside: {
+        currency: [...financial.beside.currency, ...(config.sources?.beside?.currency ?? [])],
+        date: [...financial.beside.date, ...(config.sources?.beside?.date ?? [])],
+      },
       schemaLibraries: [...financial.schemaLibraries, ...(config.sources?.schemaLibraries ?? [])],
       exclude: {
         types: [...financial.exclude.types, ...(config.sources?.exclude?.types ?? [])],
         names: [...financial.exclude.names, ...(config.sources?.exclude?.names ?? [])],
         fields: [...financial.exclude.fields, ...(config.sources?.exclude?.fields ?? [])],
+        categories: [...financial.exclude.categories, ...(config.sources?.exclude?.categories ?? [])],
       },
       sdkTypes: [...sdks.filter((s) => s.types.length > 0).map(({ sdk, docs, module, types }) => ({ sdk, docs, module, types })), ...(config.sources?.sdkTypes ?? [])],
       calls: [...sdks.flatMap((s) => s.calls ?? []), ...(config.sources?.calls ?? [])],

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { ts } from '@ts-morph/common';
 import { asList } from '../engine/declarations.js';
+import { financial } from '../../rules/index.js';
 import { declaredTypeNames } from '../engine/declared-names.js';
 import type { Diagnostic } from '../engine/finding.js';
+import { unmatchedFieldEntries } from '../engine/unmatched-fields.js';
 import type { UserConfig } from '../policy/types.js';
 import { ConfigError } from './config-error.js';
 
@@ -16,7 +18,8 @@ import { ConfigError } from './config-error.js';
  *   whose module is misspelt would silently stop masking.
  * - entries that match nothing in the program are warnings (`config-unmatched`):
  *   `sources.types` names that no type or schema of the project or its
- *   dependencies has. Further keys use `unmatchedEntries` the same way.
+ *   dependencies has, `sources.fields` words that no field of the project has.
+ *   Further keys use `unmatchedEntries` the same way.
  */
 export function checkConfigAgainstProgram(config: UserConfig, file: string, program: ts.Program, baseDir: string): Diagnostic[] {
   const references: [string, string | readonly string[] | undefined][] = [
@@ -35,7 +38,10 @@ export function checkConfigAgainstProgram(config: UserConfig, file: string, prog
     });
   }
   const types = config.sources?.types;
-  return types?.length ? unmatchedEntries(file, 'sources.types', types, declaredTypeNames(program), 'no type or schema declared in the project or its dependencies') : [];
+  return [
+    ...(types?.length ? unmatchedEntries(file, 'sources.types', types, declaredTypeNames(program), 'no type or schema declared in the project or its dependencies') : []),
+    ...unmatchedFieldEntries(file, config.sources?.fields, program, [...financial.modifiers, ...(config.sources?.modifiers ?? [])]),
+  ];
 }
 
 /**

@@ -35,27 +35,57 @@ export const configSchema = {
       properties: {
         types: {
           type: 'array',
-          description: 'Type names, or regular expressions written as "/source/flags", whose values are financial.',
+          description: 'Type names, or regular expressions written as "/source/flags", whose values are financial whatever their fields: their fields of a category taint with it; a listed type without such fields taints as a whole.',
           items: { type: 'string', minLength: 1 },
         },
         fields: {
           type: 'array',
-          description: 'Property names that make any object type carrying them financial (e.g. "sortCode").',
-          items: { type: 'string', minLength: 1 },
+          description: 'Financial fields, matched as words at the end of a field name ("sortCode" matches "beneficiary_sort_code"). A string is financial on any object (category "unclassified"); a rule names its category.',
+          items: {
+            anyOf: [
+              { type: 'string', minLength: 1 },
+              {
+                type: 'object',
+                additionalProperties: false,
+                required: ['category', 'words'],
+                properties: {
+                  category: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', description: 'Data category shown in findings, e.g. "balance" or a new one such as "loyalty".' },
+                  words: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, description: 'Field words ("pointsBalance"), or "/regex/" tested on the whole field name.' },
+                  confirms: { enum: ['alone', 'beside'], description: '"alone": the field makes any object financial; "beside": with a currency or date field, or a "beside" field of another category. Omitted: only on an object something else shows to be a money or account shape.' },
+                  on: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, description: 'Only on objects whose type name (or origin) contains one of these words, e.g. ["Transaction"].' },
+                  besideCurrency: { type: 'boolean', description: 'Only on objects that also have a currency field (`value` of `{ value, currency }`).' },
+                },
+              },
+            ],
+          },
         },
         names: {
           type: 'array',
-          description: 'Extra words (or "/regex/") that make a type name a candidate, e.g. "Holding"; a candidate is financial when a field at any depth is evidence.',
+          description: 'Extra words (or "/regex/") of type names that show a money or account shape, e.g. "Holding": the fields of such a type that a rule matches are financial.',
           items: { type: 'string', minLength: 1 },
         },
         evidence: {
           type: 'array',
-          description: 'Extra field names that confirm a candidate type, e.g. "principal" (matched by words: "principal" matches "outstanding_principal"), or "/regex/" tested on the whole field name.',
+          description: 'Extra field words financial on a money or account shape only (category "unclassified"), e.g. "marketValue", or "/regex/" tested on the whole field name.',
           items: { type: 'string', minLength: 1 },
+        },
+        modifiers: {
+          type: 'array',
+          description: 'Extra words that may follow a field word without changing what it holds (built in: cents, minor, formatted, name, ...), e.g. "eur".',
+          items: { type: 'string', minLength: 1 },
+        },
+        beside: {
+          type: 'object',
+          description: 'Extra words of the fields that make an amount money.',
+          additionalProperties: false,
+          properties: {
+            currency: { type: 'array', description: 'Words of currency fields (built in: currency, ccy).', items: { type: 'string', minLength: 1 } },
+            date: { type: 'array', description: 'Words of date fields (built in: date, time, timestamp, at); a field typed Date counts too.', items: { type: 'string', minLength: 1 } },
+          },
         },
         schemaLibraries: {
           type: 'array',
-          description: 'Extra packages whose calls build a schema or table from an object literal (e.g. "yup"); built in: zod, valibot, drizzle-orm.',
+          description: 'Extra packages whose calls build a schema or table from an object literal (e.g. "yup"); built in: zod, valibot, drizzle-orm, kysely.',
           items: { type: 'string', minLength: 1 },
         },
         exclude: {
@@ -65,7 +95,8 @@ export const configSchema = {
           properties: {
             types: { type: 'array', description: 'Type names or "/regex/" that are never financial (e.g. "ServiceAccount").', items: { type: 'string', minLength: 1 } },
             names: { type: 'array', description: 'Built-in name words to drop (e.g. "card").', items: { type: 'string', minLength: 1 } },
-            fields: { type: 'array', description: 'Field names that are no evidence (e.g. "amount").', items: { type: 'string', minLength: 1 } },
+            fields: { type: 'array', description: 'Field words that are financial nowhere (e.g. "reference").', items: { type: 'string', minLength: 1 } },
+            categories: { type: 'array', description: 'Whole data categories to drop (e.g. "purchase-location").', items: { type: 'string', minLength: 1 } },
           },
         },
         sdkTypes: {
@@ -91,6 +122,7 @@ export const configSchema = {
             additionalProperties: false,
             properties: {
               kind: { type: 'string', pattern: '^[\\w$]+$', description: 'Source kind shown in findings, e.g. "CoreBankingResponse".' },
+              category: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', description: 'Data category of the result where the field read does not say (default "unclassified").' },
               module: stringOrList('npm package that declares the method, or a path relative to the config file.'),
               type: stringOrList('Class, interface or type alias that declares the method.'),
               method: stringOrList('Method or function name (`getBalances`, `accounts.list`).'),

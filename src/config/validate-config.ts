@@ -29,6 +29,9 @@ function describe(error: ErrorObject): { key: string; reason: string } {
   if (error.keyword === 'pattern' && error.instancePath.includes('payload')) {
     return { key, reason: 'not a payload path; write `arg1`, `arg0.text`, `arg0.items[].text` or `param:content` (a parameter name)' };
   }
+  if (error.keyword === 'anyOf' && /^\/sources\/fields\/\d+$/.test(error.instancePath)) {
+    return { key, reason: 'must be a field word or a rule such as { "category": "balance", "words": ["pointsBalance"] }' };
+  }
   if (error.keyword === 'anyOf') return { key, reason: 'must be a string or a non-empty list of strings' };
   return { key, reason: error.message ?? 'invalid value' };
 }
@@ -58,20 +61,23 @@ export function validateConfig(value: unknown, file: string): UserConfig {
       throw new ConfigError(`invalid regular expression: ${(error as Error).message}`, file, key);
     }
   };
-  const checkPatterns = (entries: readonly string[] | undefined, key: string): void =>
-    entries?.forEach((entry, i) => {
-      const regex = /^\/(.+)\/([a-z]*)$/.exec(entry);
-      if (regex) {
-        try {
-          new RegExp(regex[1]!, regex[2]);
-        } catch (error) {
-          throw new ConfigError(`invalid regular expression: ${(error as Error).message}`, file, `${key}[${i}]`);
-        }
-      }
-    });
+  const checkPattern = (entry: string, key: string): void => {
+    const regex = /^\/(.+)\/([a-z]*)$/.exec(entry);
+    if (!regex) return;
+    try {
+      new RegExp(regex[1]!, regex[2]);
+    } catch (error) {
+      throw new ConfigError(`invalid regular expression: ${(error as Error).message}`, file, key);
+    }
+  };
+  const checkPatterns = (entries: readonly string[] | undefined, key: string): void => entries?.forEach((entry, i) => checkPattern(entry, `${key}[${i}]`));
   checkPatterns(config.sources?.types, 'sources.types');
   checkPatterns(config.sources?.names, 'sources.names');
   checkPatterns(config.sources?.evidence, 'sources.evidence');
+  config.sources?.fields?.forEach((field, i) =>
+    typeof field === 'string' ? checkPattern(field, `sources.fields[${i}]`) : checkPatterns(field.words, `sources.fields[${i}].words`),
+  );
+  checkPatterns(config.sources?.exclude?.fields, 'sources.exclude.fields');
   checkPatterns(config.sources?.exclude?.types, 'sources.exclude.types');
   config.sources?.calls?.forEach((call, i) => {
     if (call.url) checkRegex(call.url, `sources.calls[${i}].url`);

@@ -3,7 +3,7 @@ import { ts } from '@ts-morph/common';
 import type { Policy } from '../policy/types.js';
 import { calleeName, skipOuter } from './declarations.js';
 import { compareFindings, POSSIBLE_SEND_RULE_ID, RULE_ID, type AnalysisResult, type Diagnostic, type Finding, type PossibleSend, type TraceStep, type UnmodelledCall } from './finding.js';
-import { FinancialTypes } from './financial-types.js';
+import { EVERY_FIELD, FinancialTypes } from './financial-types.js';
 import { fingerprint as fingerprintOf, flowShape, type FingerprintInput } from './fingerprint.js';
 import { DepthLimitError, FlowAnalyzer, type Dependencies, type UnmodelledSite } from './flow.js';
 import { compileGlobs } from './globs.js';
@@ -227,7 +227,7 @@ function toFinding(flow: Flow, call: ts.CallExpression | ts.NewExpression, argum
   };
   return {
     ruleId: RULE_ID,
-    message: `${flow.kind} data (\`${sourceText}\`) reaches \`${callee}\`, which sends it to ${match.platform}${MATCH_NOTE[match.matchedBy as Finding['sink']['matchedBy']] ?? ''}. Send a masked value (a sanitizer listed in the finleak config) or a reference the customer can open in the bank's own app.`,
+    message: messageOf(flow.kind, sourceText, flow.fields, flow.categories, callee, match.platform, match.matchedBy),
     source: {
       kind: flow.kind,
       reason: flow.reason,
@@ -257,12 +257,29 @@ function toFinding(flow: Flow, call: ts.CallExpression | ts.NewExpression, argum
 /** One sink call, one finding per source kind: the kept finding names the fields and categories of every flow of that kind. */
 function withFieldsOf(kept: Finding, other: Finding | undefined): Finding {
   if (!other) return kept;
-  const fields = [...new Set([...(kept.source.fields ?? []), ...(other.source.fields ?? [])])];
+  // Every field (`*`: a listed type, untyped bank data) says it all.
+  const every = [kept, other].some((f) => f.source.fields?.includes(EVERY_FIELD));
+  const fields = every ? [EVERY_FIELD] : [...new Set([...(kept.source.fields ?? []), ...(other.source.fields ?? [])])];
   const categories = [...new Set([...(kept.source.categories ?? []), ...(other.source.categories ?? [])])];
+  const { source, sink } = kept;
   return {
     ...kept,
-    source: { ...kept.source, ...(fields.length ? { fields } : {}), ...(categories.length ? { categories } : {}) },
+    message: messageOf(source.kind, source.expression, fields, categories, sink.callee, sink.platform, sink.matchedBy),
+    source: { ...source, ...(fields.length ? { fields } : {}), ...(categories.length ? { categories } : {}) },
   };
+}
+
+/** The finding's message: what data (its kind, the source expression, the fields that reach the send and their categories), where it goes, what to do. */
+function messageOf(kind: string, sourceText: string, fields: readonly string[] | undefined, categories: readonly string[] | undefined, callee: string, platform: string, matchedBy: SinkMatch['matchedBy']): string {
+  return `${kind} data (\`${sourceText}\`${fieldsPhrase(fields ?? [], categories ?? [])}) reaches \`${callee}\`, which sends it to ${platform}${MATCH_NOTE[matchedBy as Finding['sink']['matchedBy']] ?? ''}. Send a masked value (a sanitizer listed in the finleak config) or a reference the customer can open in the bank's own app.`;
+}
+
+/** ", fields `iban`, `balance`: account-identifier, balance": the fields that reach the send. */
+function fieldsPhrase(fields: readonly string[], categories: readonly string[]): string {
+  if (fields.length === 0) return '';
+  if (fields.length === 1 && fields[0] === EVERY_FIELD) return `, every field: ${categories.join(', ')}`;
+  const shown = fields.slice(0, 4).map((f) => (f === EVERY_FIELD ? 'every field' : `\`${f}\``));
+  return `, ${fields.length === 1 ? 'field' : 'fields'} ${shown.join(', ')}${fields.length > 4 ? ` and ${fields.length - 4} more` : ''}: ${categories.join(', ')}`;
 }
 
 /**

@@ -1,103 +1,46 @@
-import path from 'node:path';
 import { ts } from '@ts-morph/common';
 import type { HttpCarrierSpec, ResolvedSources } from '../policy/types.js';
-import { addressOf, moduleMatches, packageOfFile, skipOuter } from './declarations.js';
-import { ProjectCode } from './project-code.js';
+import { addressOf, moduleMatches } from './declarations.js';
+import { FieldRules, UNCLASSIFIED, type FieldHit, type Member, type ShapeVerdict } from './field-rules.js';
+import { compileTypePatterns, type NamePattern } from './field-words.js';
 import { SourceCalls } from './source-calls.js';
+import { findObjectLiteral, TypeOrigins, type TypeIdentity } from './type-origin.js';
 
-/** Why a type is account or transaction data. */
+export { compileTypePatterns } from './field-words.js';
+
+/** Financial fields of one kind that a value carries, and why. */
 export interface FinancialMatch {
-  /** Source kind, one finding per kind and sink: the type's name, e.g. "BankAccount". */
+  /** Source kind, one finding per kind and sink: the type holding the fields, e.g. "BankAccount". */
   kind: string;
-  /** e.g. "type `AccountRead` (src/lib/model.ts:12): name matches `Account`, field `attributes.current_balance`". */
+  /** e.g. "type `AccountRead` (src/lib/model.ts:12): field `attributes.current_balance` (balance); name matches `Account`". */
   reason: string;
+  /** Paths of the financial fields inside `kind` (`balance`, `attributes.current_balance`); `*` for every field. */
+  fields: string[];
+  /** Their data categories (`balance`, `account-identifier`, ...). */
+  categories: string[];
+  /** For trace labels: "`iban` (account-identifier), `balance` (balance)", "every field". */
+  summary: string;
 }
 
-type NamePattern = { test(name: string): boolean; describe: string };
-
-/** Compiles `Name` or `/regex/flags` entries of `sources.types`. */
-export function compileTypePatterns(entries: readonly string[]): NamePattern[] {
-  return entries.map((entry) => {
-    const regex = /^\/(.+)\/([a-z]*)$/.exec(entry);
-    if (regex) {
-      const compiled = new RegExp(regex[1]!, regex[2]);
-      return { test: (name) => compiled.test(name), describe: `matches ${entry}` };
-    }
-    return { test: (name) => name === entry, describe: `is \`${entry}\`` };
-  });
+/** "`iban` (account-identifier), `balance` (balance)": field paths with their categories, the first few. */
+export function summarizeFields(fields: ReadonlyMap<string, string>): string {
+  const entries = [...fields];
+  if (entries.length === 1 && entries[0]![0] === EVERY_FIELD) return `every field (${entries[0]![1]})`;
+  const shown = entries.slice(0, 3).map(([path, category]) => (path === EVERY_FIELD ? 'every field' : `\`${path}\` (${category})`));
+  return `${shown.join(', ')}${entries.length > 3 ? `, and ${entries.length - 3} more` : ''}`;
 }
 
-/** `AccountRead` -> [account, read]; `bank_accounts` -> [bank, accounts]; `$TransactionPayload` -> [transaction, payload]. */
-export function words(name: string): string[] {
-  return name
-    .split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
-}
-
-/** `current_balance`, `currentBalance`, `CurrentBalance` -> `currentbalance`. */
-const normalize = (field: string): string => field.replace(/[_\-\s]/g, '').toLowerCase();
-
-/** A name word: `Account` matches the words `account`, `accounts`, and (for long words) compounds like `bankaccounts`. */
-function compileNameWord(entry: string): NamePattern {
-  const regex = /^\/(.+)\/([a-z]*)$/.exec(entry);
-  if (regex) {
-    const compiled = new RegExp(regex[1]!, regex[2]);
-    return { test: (name) => compiled.test(name), describe: `matches ${entry}` };
-  }
-  const word = entry.toLowerCase();
-  const plural = (w: string): boolean => w === word || w === `${word}s` || w === `${word}es`;
-  const compound = (w: string): boolean => word.length >= 6 && (w.includes(word));
-  return { test: (name) => words(name).some((w) => plural(w) || compound(w)), describe: `name matches \`${entry}\`` };
-}
-
-/** A field word sequence: `accountNumber` matches `account_number`, `bankAccountNumber`, `account_numbers`; `/regex/` is tested on the whole field name. */
-function fieldMatcher(entries: readonly string[]): (field: string) => string | undefined {
-  const regexes: RegExp[] = [];
-  const sequences: { entry: string; seq: string[] }[] = [];
-  for (const entry of entries) {
-    const regex = /^\/(.+)\/([a-z]*)$/.exec(entry);
-    if (regex) regexes.push(new RegExp(regex[1]!, regex[2]));
-    else sequences.push({ entry, seq: words(entry) });
-  }
-  return (field) => {
-    if (regexes.some((r) => r.test(field))) return field;
-    const fieldWords = words(field).map((w) => w.replace(/s$/, ''));
-    for (const { entry, seq } of sequences) {
-      const wanted = seq.map((w) => w.replace(/s$/, ''));
-      for (let i = 0; i + wanted.length <= fieldWords.length; i++) {
-        if (wanted.every((w, j) => fieldWords[i + j] === w)) return entry;
-      }
-    }
-    return undefined;
-  };
-}
+/** A field path that means every field: a listed type, or untyped bank data. */
+export const EVERY_FIELD = '*';
 
 const PRIMITIVE =
   ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.BooleanLike |
-  ts.TypeFlags.EnumLike | ts.TypeFlags.ESSymbolLike | ts.TypeFlags.VoidLike | ts.TypeFlags.Null;
-const NUMERIC = ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike;
-const ANONYMOUS = new Set(['__type', '__object', '__function', 'default']);
-/** How far "contains" looks into properties: `{ user: { account: BankAccount } }` is found, deeper nesting is not. */
-const CONTAINS_DEPTH = 3;
-/** How deep, and how wide, evidence for a candidate name is looked for. */
-const EVIDENCE_DEPTH = 4;
-const EVIDENCE_BUDGET = 400;
-/** How many properties of an anonymous type are asked where they were declared. */
-const ORIGIN_PROPERTIES = 6;
-
-/** Where an anonymous type's fields were declared: a named type (a Pick/Omit/Partial of it, a query result) or a schema/table. */
-interface Origin {
-  /** Name that is matched against the name words: the type, schema variable or table name. */
-  names: string[];
-  /** The declaration shown in the reason. */
-  node: ts.Node;
-  /** "type", "schema", "entity", ... */
-  what: string;
-  /** Where evidence is looked for when the shape itself has none: the whole declared type, or the schema's object literal. */
-  declaredType?: ts.Type;
-  literal?: ts.ObjectLiteralExpression;
-}
+  ts.TypeFlags.EnumLike | ts.TypeFlags.ESSymbolLike | ts.TypeFlags.VoidLike | ts.TypeFlags.Null |
+  ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never | ts.TypeFlags.NonPrimitive;
+/** How deep a whole value is searched for financial fields: `{ user: { accounts: BankAccount[] } }` is found. */
+const WITHIN_DEPTH = 4;
+/** How many properties one search looks at, at most. */
+const WITHIN_BUDGET = 600;
 
 export interface FinancialTypesOptions {
   sources: ResolvedSources;
@@ -107,35 +50,62 @@ export interface FinancialTypesOptions {
   rootDir?: string;
 }
 
+/** An object type as the policy sees it: who it is, and its financial fields. */
+interface Shape {
+  identity?: TypeIdentity;
+  verdict: ShapeVerdict;
+  /** The property of each financial field, by name. */
+  properties: Map<string, ts.Symbol>;
+  /** Listed in `sources.types` or an SDK model: financial as it is ("listed in `sources.types`"). */
+  declared?: string;
+  /** Listed in `sources.types`: every field taints, whatever the rules say. */
+  listed?: boolean;
+}
+
+/** The named object an anonymous object type is nested in: its kind, names and evidence carry over. */
+interface Context {
+  identity: TypeIdentity;
+  evidence?: string;
+  prefix: readonly string[];
+  /** Inside a financial field (`money` of a `Transaction`): even a named type there (`Money`) is part of the outer one. */
+  absorb?: boolean;
+}
+
+/** Financial fields found in a value, per kind, while searching it. */
+interface Found {
+  identity?: TypeIdentity;
+  evidence?: string;
+  /** Field path -> category. */
+  fields: Map<string, string>;
+  /** A listed or SDK type none of whose fields a rule matched: all of it. */
+  whole?: boolean;
+}
+
 /**
- * Decides from a static type whether a value is account or transaction data,
- * and says why. "is": the type itself (or a union member, array element,
- * promise result) is financial. "contains": it is, or one of its properties or
- * type arguments is, up to a small depth. Every answer is cached per type, and
- * only types along the data-flow slice are ever asked.
+ * Decides from static types which *fields* of a value are account or
+ * transaction data, in which category, and says why. Only types along the
+ * data-flow slice are ever asked, and every answer is cached per type.
  *
- * A type is financial when (first match wins):
- * 1. its name is excluded (`sources.exclude.types`): never;
- * 2. its name is listed in `sources.types`;
- * 3. it is a modelled SDK type (`sources.sdkTypes`, rules/sdks): by package and declared name;
- * 4. its name (or the name of the type, schema, table or entity its fields were
- *    declared in) contains a name word and a field at any depth is evidence;
- * 5. it carries an identifying field (`sources.fields`) itself.
+ * A field is financial when a field rule of the policy matches its name (as
+ * words, any casing) and its object is a money or account shape: its type's
+ * name (or the schema, table, entity or model its fields come from) contains a
+ * name word, a field of it identifies money or an account by itself (`iban`,
+ * `balance`), an `amount` sits beside a currency, a date or a merchant, it is
+ * nested in such an object, it is listed in `sources.types`, or it is a
+ * modelled SDK type. A listed or SDK type with no such field is financial as a
+ * whole. Excluded types (`sources.exclude.types`) never are.
  */
 export class FinancialTypes {
   private readonly explicit: NamePattern[];
   private readonly excluded: NamePattern[];
-  private readonly nameWords: NamePattern[];
-  private readonly identifying: Set<string>;
-  private readonly evidenceField: (field: string) => string | undefined;
-  private readonly excludedFields: Set<string>;
-  private readonly schemaLibraries: readonly string[];
+  private readonly rules: FieldRules;
+  private readonly origins: TypeOrigins;
   private readonly sdkTypes = new Map<string, { module: string | string[]; sdk: string }[]>();
   private readonly calls: SourceCalls | undefined;
-  private readonly isCache = new Map<ts.Type, FinancialMatch | null>();
-  private readonly containsCache = new Map<ts.Type, FinancialMatch | null>();
-  private readonly evidenceCache = new Map<ts.Type, string | null>();
-  private readonly rootDir: string;
+  private readonly shapes = new Map<ts.Type, Map<string, Shape>>();
+  private readonly withinCache = new Map<ts.Type, Map<string, Found[] | null>>();
+  private readonly handles = new Map<ts.Type, boolean>();
+  private readonly schemaLibraries: readonly string[];
   private readonly baseDir: string;
 
   constructor(
@@ -144,33 +114,64 @@ export class FinancialTypes {
     options: FinancialTypesOptions | ResolvedSources,
   ) {
     const { sources, baseDir, rootDir } = 'sources' in options ? options : { sources: options, baseDir: program.getCurrentDirectory(), rootDir: undefined };
-    this.rootDir = rootDir ?? program.getCurrentDirectory();
+    this.baseDir = baseDir;
+    this.schemaLibraries = sources.schemaLibraries;
     this.explicit = compileTypePatterns(sources.types);
-    this.excluded = compileTypePatterns(sources.exclude?.types ?? []);
-    const droppedWords = new Set((sources.exclude?.names ?? []).map((n) => n.toLowerCase()));
-    this.nameWords = (sources.names ?? []).filter((n) => !droppedWords.has(n.toLowerCase())).map(compileNameWord);
-    this.excludedFields = new Set((sources.exclude?.fields ?? []).map(normalize));
-    this.identifying = new Set(sources.fields.map(normalize));
-    this.evidenceField = fieldMatcher(sources.evidence ?? []);
-    this.schemaLibraries = sources.schemaLibraries ?? [];
-    for (const spec of sources.sdkTypes ?? []) {
+    this.excluded = compileTypePatterns(sources.exclude.types);
+    this.rules = new FieldRules(sources);
+    this.origins = new TypeOrigins(checker, program, sources.schemaLibraries, baseDir, rootDir ?? program.getCurrentDirectory());
+    for (const spec of sources.sdkTypes) {
       for (const type of spec.types) {
         const list = this.sdkTypes.get(type) ?? [];
         list.push({ module: spec.module, sdk: spec.sdk ?? (typeof spec.module === 'string' ? spec.module : spec.module.join('/')) });
         this.sdkTypes.set(type, list);
       }
     }
-    const clients: HttpCarrierSpec[] = sources.httpClients ?? [];
-    this.baseDir = baseDir;
-    this.calls = sources.calls?.length ? new SourceCalls(program, checker, sources.calls, clients, baseDir, this) : undefined;
+    const clients: HttpCarrierSpec[] = sources.httpClients;
+    this.calls = sources.calls.length ? new SourceCalls(program, checker, sources.calls, clients, baseDir, this, this.rules) : undefined;
   }
 
-  is(type: ts.Type): FinancialMatch | undefined {
-    return this.cached(this.isCache, type, () => this.computeIs(type, 0)) ?? undefined;
-  }
-
-  contains(type: ts.Type): FinancialMatch | undefined {
-    return this.cached(this.containsCache, type, () => this.computeContains(type, 0, new Set())) ?? undefined;
+  /**
+   * The financial fields of the value at `path` ("balance", "[]" for
+   * elements, "()" for a call's result) inside a value of `type`, one match
+   * per kind: the field the path reads (and everything below it), or the
+   * financial fields the value at the path carries. Empty: nothing financial.
+   */
+  at(type: ts.Type, path: readonly string[]): FinancialMatch[] {
+    let level: { type: ts.Type; context?: Context }[] = [{ type }];
+    for (let i = 0; i < path.length && level.length > 0; i++) {
+      const segment = path[i]!;
+      const rest = path.slice(i + 1);
+      const next: typeof level = [];
+      const push = (t: ts.Type, context: Context | undefined): void => void next.push(context ? { type: t, context } : { type: t });
+      for (const { type: current, context } of level) {
+        if (segment === '()') {
+          for (const signature of this.awaited(current).getCallSignatures().slice(0, 1)) push(signature.getReturnType(), undefined);
+          continue;
+        }
+        if (segment === '[]' || /^\d+$/.test(segment)) {
+          for (const element of this.elements(current, segment)) push(element, context);
+          continue;
+        }
+        for (const part of this.objectParts(current)) {
+          const { identity, inner } = this.resolve(part, context);
+          const shape = this.shape(part, inner);
+          const fieldPath = (field: string): string => [...(inner?.prefix ?? []), field].filter((s) => s !== '[]' && !/^\d+$/.test(s)).join('.');
+          const hit = shape.verdict.fields.find((f) => f.field === segment);
+          if (this.isWhole(part, context, shape)) return this.toMatches([{ ...(identity ? { identity } : {}), evidence: shape.declared!, fields: new Map([[fieldPath(segment), hit?.category ?? UNCLASSIFIED]]) }]);
+          const propertyType = this.propertyType(part, segment);
+          if (!propertyType) continue;
+          const nested = this.nestedContext(identity, shape, inner, segment);
+          // A financial field: all of it, unless it is itself an object with financial fields (`balances.current`, not `balances.currency`).
+          if (hit && (rest.length === 0 || this.within(propertyType, nested).length === 0)) {
+            return this.toMatches([{ ...(identity ? { identity } : {}), ...this.evidenceOf(shape), fields: new Map([[fieldPath(segment), hit.category]]) }]);
+          }
+          push(propertyType, hit && nested ? { ...nested, absorb: true } : nested);
+        }
+      }
+      level = next;
+    }
+    return this.toMatches(level.flatMap(({ type: t, context }) => this.within(t, context)));
   }
 
   /**
@@ -187,134 +188,163 @@ export class FinancialTypes {
     let current: ts.Type | undefined = type;
     for (const segment of path) {
       if (!current) return undefined;
-      current = this.checker.getAwaitedType(current) ?? current;
+      current = this.awaited(current);
       if (segment === '()') {
         current = current.getCallSignatures()[0]?.getReturnType();
         continue;
       }
-      current =
-        segment === '[]' ? this.elementType(current) : (this.propertyType(current, segment) ?? (/^\d+$/.test(segment) ? this.elementType(current) : undefined));
+      current = segment === '[]' ? this.elements(current, segment)[0] : (this.propertyType(current, segment) ?? (/^\d+$/.test(segment) ? this.elements(current, segment)[0] : undefined));
     }
     return current;
   }
 
   /** The names by which a type is known: its alias, its symbol. */
   typeName(type: ts.Type): string | undefined {
-    const name = type.aliasSymbol?.name ?? type.getSymbol()?.name;
-    return name && !ANONYMOUS.has(name) ? name : undefined;
+    return this.origins.typeName(type);
   }
 
   /** `file:line` of a declaration for explanations: relative to the project, or the package name for dependencies. */
   where(node: ts.Node): string {
-    const sourceFile = node.getSourceFile();
-    if (this.program.isSourceFileDefaultLibrary(sourceFile)) return 'lib';
-    if (ProjectCode.of(this.program).isDependency(sourceFile)) return packageOfFile(this.program, sourceFile);
-    const named = (node as ts.NamedDeclaration).name;
-    const line = sourceFile.getLineAndCharacterOfPosition((named ?? node).getStart(sourceFile)).line + 1;
-    return `${path.relative(this.rootDir, sourceFile.fileName).split(path.sep).join('/')}:${line}`;
+    return this.origins.where(node);
   }
 
-  private cached(cache: Map<ts.Type, FinancialMatch | null>, type: ts.Type, compute: () => FinancialMatch | undefined) {
-    const hit = cache.get(type);
-    if (hit !== undefined) return hit;
-    cache.set(type, null); // recursion guard for self-referencing types
-    const result = compute() ?? null;
-    cache.set(type, result);
-    return result;
+  // ---- for `finleak sources`: whole declarations, and what the rules turned down ----
+
+  /** A declared type's own financial fields (those of anonymous objects nested in it too). */
+  declared(type: ts.Type): FinancialMatch | undefined {
+    const identity = this.origins.identity(type);
+    const own = this.within(type, undefined).filter((f) => f.identity?.kind === identity?.kind);
+    return this.toMatches(own)[0];
   }
 
-  private computeIs(type: ts.Type, depth: number): FinancialMatch | undefined {
-    if (depth > 4 || this.isPrimitive(type)) return undefined;
-    if (this.isExcluded(type)) return undefined;
-    const byName = this.matchListed(type) ?? this.matchSdk(type) ?? this.matchMappedFromListed(type);
-    if (byName) return byName;
-    if (type.isUnionOrIntersection()) {
-      for (const member of type.types) {
-        const match = this.is(member);
-        if (match) return match;
-      }
-      return undefined;
-    }
-    for (const wrapped of this.wrappedTypes(type)) {
-      const match = this.computeIs(wrapped, depth + 1);
-      if (match) return match;
-    }
-    if (this.isLibType(type) || type.getCallSignatures().length > 0) return undefined;
-    return this.matchCandidate(type) ?? this.matchIdentifyingField(type);
+  /** A type the rules did not find financial, but whose name or fields look like it: why not. */
+  lookAlike(type: ts.Type): string | undefined {
+    const identity = this.origins.identity(type);
+    if (!identity || identity.kind !== this.origins.typeName(type)) return undefined;
+    if (this.isExcluded(identity)) return `${identity.label}: excluded by \`sources.exclude.types\``;
+    return this.rejected(identity, this.shape(type, undefined).verdict);
   }
 
-  private computeContains(type: ts.Type, depth: number, seen: Set<ts.Type>): FinancialMatch | undefined {
-    const own = this.is(type);
-    if (own || depth >= CONTAINS_DEPTH || seen.has(type) || this.isPrimitive(type) || this.isExcluded(type)) return own;
-    seen.add(type);
-    const inner: ts.Type[] = [];
-    if (type.isUnionOrIntersection()) inner.push(...type.types);
-    else {
-      inner.push(...this.typeArguments(type));
-      if (!this.isLibType(type) && type.getCallSignatures().length === 0) {
-        for (const property of type.getProperties()) {
-          const propertyType = this.checker.getTypeOfSymbol(property);
-          if (propertyType.getCallSignatures().length === 0) inner.push(propertyType);
-        }
+  /** `const transactionSchema = z.object({ ... })`, `const transactions = pgTable(...)`: a schema or table built by a library. */
+  isSchemaVariable(declaration: ts.VariableDeclaration): boolean {
+    return this.origins.schemaOfVariable(declaration) !== undefined;
+  }
+
+  /** The fields of a schema's or table's object literal, judged as the values it shapes are. */
+  schemaVariable(declaration: ts.VariableDeclaration): { match?: FinancialMatch; lookAlike?: string } {
+    const origin = this.origins.schemaOfVariable(declaration);
+    if (!origin?.literal) return {};
+    const identity: TypeIdentity = { kind: origin.names[0]!, names: origin.names, label: `${origin.what} \`${origin.names[0]}\` (${this.where(origin.node)})`, external: false, anonymous: true };
+    if (this.isExcluded(identity)) return { lookAlike: `${identity.label}: excluded by \`sources.exclude.types\`` };
+    const found: Found = { identity, fields: new Map() };
+    const visit = (literal: ts.ObjectLiteralExpression, prefix: string, names: readonly string[], given: string | undefined, depth: number): void => {
+      const members: Member[] = [];
+      for (const property of literal.properties) {
+        const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
+        if (name !== undefined) members.push({ name });
       }
-    }
-    for (const member of inner) {
-      const match = this.computeContains(member, depth + 1, seen);
-      if (match) {
-        // Name the project's own containers (`inside \`Statement\``), not a library's wrappers (`PgSelectBase`, `Omit`).
-        const name = this.typeName(type);
-        const declaration = (type.aliasSymbol ?? type.getSymbol())?.declarations?.[0];
-        const own = declaration !== undefined && !this.isLibDeclaration(declaration) && !ProjectCode.of(this.program).isDependency(declaration.getSourceFile());
-        return name && own && name !== match.kind ? { kind: match.kind, reason: `${match.reason}, inside \`${name}\`` } : match;
+      const verdict = this.rules.classify(members, names, given);
+      found.evidence ??= verdict.evidence;
+      for (const hit of verdict.fields) found.fields.set(`${prefix}${hit.field}`, hit.category);
+      if (depth >= 2) return;
+      for (const property of literal.properties) {
+        if (!ts.isPropertyAssignment(property) || !property.name || !ts.isIdentifier(property.name) || verdict.fields.some((f) => f.field === (property.name as ts.Identifier).text)) continue;
+        const nested = findObjectLiteral(property.initializer);
+        if (nested) visit(nested, `${prefix}${property.name.text}.`, names, verdict.evidence, depth + 1);
       }
+    };
+    const listed = this.listed(identity);
+    if (listed) found.fields.set(EVERY_FIELD, UNCLASSIFIED);
+    visit(origin.literal, '', origin.names, listed, 0);
+    if (found.fields.size > 0) return { match: this.toMatches([found])[0]! };
+    const members = origin.literal.properties.flatMap((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? [{ name: p.name.text }] : []));
+    const rejected = this.rejected(identity, this.rules.classify(members, origin.names));
+    return rejected ? { lookAlike: rejected } : {};
+  }
+
+  private rejected(identity: TypeIdentity, verdict: ShapeVerdict): string | undefined {
+    const word = identity.names.map((n) => this.rules.nameWord(n)).find(Boolean);
+    if (word) return `${identity.label}: ${word}, but no financial field`;
+    if (verdict.hits.length > 0) {
+      const shown = verdict.hits.slice(0, 3).map((h) => `\`${h.field}\` (${h.category})`).join(', ');
+      return `${identity.label}: ${shown}, but nothing shows a money or account shape (no currency or date beside it, no account or transaction name)`;
     }
     return undefined;
   }
 
-  private names(type: ts.Type): string[] {
-    return [type.aliasSymbol?.name, type.getSymbol()?.name].filter((n): n is string => !!n && !ANONYMOUS.has(n));
-  }
-
-  private isExcluded(type: ts.Type): boolean {
-    return this.excluded.length > 0 && this.names(type).some((name) => this.excluded.some((p) => p.test(name)));
-  }
-
-  private matchListed(type: ts.Type): FinancialMatch | undefined {
-    for (const name of this.names(type)) {
-      const pattern = this.explicit.find((p) => p.test(name));
-      if (pattern) {
-        const how = pattern.describe === `is \`${name}\`` ? 'listed in `sources.types`' : `name ${pattern.describe} (\`sources.types\`)`;
-        return { kind: name, reason: `type \`${name}\`${this.declaredAt(type)}: ${how}` };
-      }
-    }
-    return undefined;
-  }
+  // ---- shapes ----
 
   /**
-   * `Pick<T, K>`, `Omit<T, K>`, `Partial<T>` and other mapped types of a type
-   * listed in `sources.types` keep the declarations of `T`'s properties: the
-   * type they came from is the type whose members those are. (Types matched
-   * by name words are found the same way in `origin`.)
+   * Who a type reached inside `context` is: an anonymous object inside a
+   * named one (`attributes` of `AccountRead`, a nested zod object) is part of
+   * it, with its kind, names, evidence and the path to it; a type with a
+   * name, or fields from elsewhere (`Partial<BankAccount>`), is itself.
    */
-  private matchMappedFromListed(type: ts.Type): FinancialMatch | undefined {
-    if (this.explicit.length === 0) return undefined;
-    if (!((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Mapped) && !type.aliasSymbol) return undefined;
+  private resolve(type: ts.Type, context: Context | undefined): { identity?: TypeIdentity; inner?: Context } {
+    const identity = this.origins.identity(type);
+    if (context && (context.absorb || !identity || (identity.anonymous && identity.kind === context.identity.kind))) return { identity: context.identity, inner: context };
+    return identity ? { identity, inner: { identity, prefix: [] } } : {};
+  }
+
+  /** The context of the value of field `segment` of an object of this shape. */
+  private nestedContext(identity: TypeIdentity | undefined, shape: Shape, inner: Context | undefined, segment: string): Context | undefined {
+    if (!identity) return undefined;
+    const evidence = shape.declared ?? shape.verdict.evidence;
+    return { identity, ...(evidence ? { evidence } : {}), prefix: [...(inner?.prefix ?? []), segment] };
+  }
+
+  private evidenceOf(shape: Shape): { evidence?: string } {
+    const evidence = shape.declared ?? shape.verdict.evidence;
+    return evidence ? { evidence } : {};
+  }
+
+  private shape(type: ts.Type, context: Context | undefined): Shape {
+    const key = contextKey(context);
+    let byKey = this.shapes.get(type);
+    const hit = byKey?.get(key);
+    if (hit) return hit;
+    if (!byKey) this.shapes.set(type, (byKey = new Map()));
+    const shape = this.computeShape(type, context);
+    byKey.set(key, shape);
+    return shape;
+  }
+
+  private computeShape(type: ts.Type, context: Context | undefined): Shape {
+    const own = this.origins.identity(type);
+    const identity = context?.identity ?? own;
+    const properties = new Map<string, ts.Symbol>();
+    const empty: Shape = { ...(identity ? { identity } : {}), verdict: { fields: [], hits: [] }, properties };
+    if (this.isPrimitive(type) || this.isLibType(type) || type.getCallSignatures().length > 0) return empty;
+    if ((own && this.isExcluded(own)) || (identity && this.isExcluded(identity))) return empty;
+    const members: Member[] = [];
     for (const property of type.getProperties()) {
-      for (const declaration of property.declarations ?? []) {
-        const owner = declaration.parent;
-        const name = (ts.isInterfaceDeclaration(owner) || ts.isClassLike(owner)) && owner.name ? owner.name.text : undefined;
-        const pattern = name !== undefined ? this.explicit.find((p) => p.test(name)) : undefined;
-        if (name === undefined || !pattern) continue;
-        const how = pattern.describe === `is \`${name}\`` ? 'listed in `sources.types`' : `name ${pattern.describe} (\`sources.types\`)`;
-        const shown = this.typeName(type);
-        return { kind: name, reason: `${shown ? `type \`${shown}\`${this.declaredAt(type)}: ` : ''}its fields come from \`${name}\` (${this.where(owner)}), ${how}` };
-      }
+      const declaration = property.declarations?.[0];
+      if (declaration && this.origins.isLib(declaration)) continue; // `Error.name`, `Date` members: TypeScript's own, never bank data
+      const propertyType = this.checker.getTypeOfSymbol(property);
+      if (propertyType.getCallSignatures().length > 0 && !(propertyType.flags & PRIMITIVE)) continue; // methods
+      if (this.isSchemaObject(propertyType)) continue; // a table's column or a schema's field definition, not a value
+      const alias = this.origins.aliasOf(property);
+      members.push({ name: property.name, ...(alias ? { alias } : {}), ...(this.isDate(propertyType) ? { isDate: true } : {}) });
+      properties.set(property.name, property);
+    }
+    const listed = own ? this.listed(own) : undefined;
+    const declared = listed ?? this.matchSdk(type);
+    const names = [...new Set([...(own?.names ?? []), ...(identity?.names ?? [])])];
+    const verdict = this.rules.classify(members, names, declared ?? context?.evidence);
+    return { ...empty, verdict, ...(declared ? { declared } : {}), ...(listed ? { listed: true } : {}) };
+  }
+
+  /** "listed in `sources.types`", when a name of the type (or of where its fields come from) is. */
+  private listed(identity: TypeIdentity): string | undefined {
+    for (const name of identity.names) {
+      const pattern = this.explicit.find((p) => p.test(name));
+      if (pattern) return pattern.describe === `is \`${name}\`` ? 'listed in `sources.types`' : `name ${pattern.describe} (\`sources.types\`)`;
     }
     return undefined;
   }
 
   /** A type a bank-integration SDK declares (rules/sdks, `sources.sdkTypes`). */
-  private matchSdk(type: ts.Type): FinancialMatch | undefined {
+  private matchSdk(type: ts.Type): string | undefined {
     if (this.sdkTypes.size === 0) return undefined;
     for (const symbol of [type.aliasSymbol, type.getSymbol()]) {
       const models = symbol && this.sdkTypes.get(symbol.name);
@@ -322,297 +352,217 @@ export class FinancialTypes {
       if (!models || !declaration) continue;
       const address = addressOf(this.program, declaration);
       const model = models.find((m) => moduleMatches(address, m.module, this.baseDir));
-      if (model) return { kind: symbol.name, reason: `type \`${symbol.name}\` (${this.where(declaration)}): ${model.sdk} model of account or transaction data` };
+      if (model) return `${model.sdk} model of account or transaction data`;
     }
     return undefined;
   }
 
-  /** Name words plus evidence: by the type's own name, or by where its fields were declared. */
-  private matchCandidate(type: ts.Type): FinancialMatch | undefined {
-    for (const name of this.names(type)) {
-      const word = this.nameWord(name);
-      if (!word) continue;
-      const field = this.evidence(type);
-      if (field) return { kind: name, reason: `type \`${name}\`${this.declaredAt(type)}: ${word}, field \`${field}\`` };
-    }
-    const origin = this.origin(type);
-    return origin && this.originMatch(origin, type);
+  private isExcluded(identity: TypeIdentity): boolean {
+    return this.excluded.length > 0 && identity.names.some((name) => this.excluded.some((p) => p.test(name)));
   }
 
-  private originMatch(origin: Origin, type: ts.Type | undefined): FinancialMatch | undefined {
-    for (const name of origin.names) {
-      const word = this.nameWord(name);
-      if (!word) continue;
-      const field =
-        (type ? this.evidence(type) : undefined) ??
-        (origin.declaredType ? this.evidence(origin.declaredType) : undefined) ??
-        (origin.literal ? this.literalEvidence(origin.literal, 0) : undefined);
-      if (!field) continue;
-      const shape = type ? this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation) : '';
-      const shown = shape && shape.length <= 60 ? ` \`${shape}\`` : '';
-      const kind = origin.names[0]!;
-      return { kind, reason: `values${shown} of ${origin.what} \`${kind}\` (${this.where(origin.node)}): ${word}${name !== kind ? ` (\`${name}\`)` : ''}, field \`${field}\`` };
-    }
-    return undefined;
+  /** A listed type, or an SDK type in which no rule finds a financial field at any depth searched: every field of it is financial. */
+  private isWhole(type: ts.Type, context: Context | undefined, shape: Shape): boolean {
+    if (shape.listed) return true;
+    if (!shape.declared || shape.verdict.fields.length > 0) return false;
+    const inside = this.within(type, context);
+    return inside.length === 1 && inside[0]!.whole === true;
   }
 
-  // ---- for `finleak sources`: whole declarations, and what the rules turned down ----
+  // ---- what a value carries ----
 
-  /** `const transactionSchema = z.object({ ... })`, `const transactions = pgTable(...)`: a schema or table built by a library. */
-  isSchemaVariable(declaration: ts.VariableDeclaration): boolean {
-    return this.schemaOfVariable(declaration) !== undefined;
+  /** The financial fields a value of this type carries, per kind, a few levels deep. */
+  private within(type: ts.Type, context: Context | undefined): Found[] {
+    const key = contextKey(context);
+    let byKey = this.withinCache.get(type);
+    const hit = byKey?.get(key);
+    if (hit !== undefined) return hit ?? [];
+    if (!byKey) this.withinCache.set(type, (byKey = new Map()));
+    byKey.set(key, null); // recursion guard for self-referencing types
+    const found = new Map<string, Found>();
+    this.search(type, context, 0, found, { left: WITHIN_BUDGET }, new Set());
+    const result = [...found.values()];
+    byKey.set(key, result);
+    return result;
   }
 
-  schemaVariable(declaration: ts.VariableDeclaration): FinancialMatch | undefined {
-    const origin = this.schemaOfVariable(declaration);
-    return origin && !this.excluded.some((p) => origin.names.some((n) => p.test(n))) ? this.originMatch(origin, undefined) : undefined;
-  }
-
-  schemaLookAlike(declaration: ts.VariableDeclaration): string | undefined {
-    const origin = this.schemaOfVariable(declaration);
-    const word = origin?.names.map((n) => this.nameWord(n)).find(Boolean);
-    return word && `${origin!.what} \`${origin!.names[0]}\` (${this.where(declaration)}): ${word}, but no money or account-number field`;
-  }
-
-  /** A type whose name matches a name word but that the rules did not find financial: why not. */
-  lookAlike(type: ts.Type): string | undefined {
-    const name = this.names(type).find((n) => this.nameWord(n));
-    if (!name) return undefined;
-    if (this.isExcluded(type)) return `type \`${name}\`${this.declaredAt(type)}: excluded by \`sources.exclude.types\``;
-    return `type \`${name}\`${this.declaredAt(type)}: ${this.nameWord(name)}, but no money or account-number field`;
-  }
-
-  private schemaOfVariable(declaration: ts.VariableDeclaration): Origin | undefined {
-    const literal = declaration.initializer && findObjectLiteral(declaration.initializer);
-    const origin = literal && this.schemaOrigin(literal);
-    return origin && origin.node === declaration ? origin : undefined;
-  }
-
-  private nameWord(name: string): string | undefined {
-    return this.nameWords.find((p) => p.test(name))?.describe;
-  }
-
-  private matchIdentifyingField(type: ts.Type): FinancialMatch | undefined {
-    for (const property of type.getProperties()) {
-      const normalized = normalize(property.name);
-      if (this.identifying.has(normalized) && !this.excludedFields.has(normalized)) {
-        const name = this.typeName(type);
-        return {
-          kind: name ?? `object with \`${property.name}\``,
-          reason: `${name ? `type \`${name}\`${this.declaredAt(type)}:` : 'its type'} has field \`${property.name}\``,
-        };
+  private search(type: ts.Type, context: Context | undefined, depth: number, found: Map<string, Found>, budget: { left: number }, seen: Set<ts.Type>): void {
+    for (const part of this.valueParts(type)) {
+      if (seen.has(part) || --budget.left < 0 || this.isHandle(part) || this.isSchemaObject(part)) continue;
+      seen.add(part);
+      const { identity, inner } = this.resolve(part, context);
+      const shape = this.shape(part, inner);
+      const prefix = inner?.prefix ?? [];
+      if (shape.listed) {
+        const fields = new Map([[prefix.join('.') || EVERY_FIELD, UNCLASSIFIED], ...shape.verdict.fields.map((h) => [[...prefix, h.field].join('.'), h.category] as const)]);
+        addFound(found, { ...(identity ? { identity } : {}), evidence: shape.declared!, fields, whole: true });
+        continue;
       }
-    }
-    return undefined;
-  }
-
-  /** A field path, at any depth, whose name is evidence of money or an account number; cached per type. */
-  private evidence(type: ts.Type): string | undefined {
-    const hit = this.evidenceCache.get(type);
-    if (hit !== undefined) return hit ?? undefined;
-    this.evidenceCache.set(type, null);
-    const found = this.searchEvidence(type);
-    this.evidenceCache.set(type, found ?? null);
-    return found;
-  }
-
-  private searchEvidence(root: ts.Type): string | undefined {
-    let budget = EVIDENCE_BUDGET;
-    const seen = new Set<ts.Type>();
-    let level: { type: ts.Type; path: string }[] = [{ type: root, path: '' }];
-    for (let depth = 0; depth < EVIDENCE_DEPTH && level.length > 0; depth++) {
-      const next: { type: ts.Type; path: string }[] = [];
-      for (const { type, path: at } of level) {
-        for (const objectType of this.objectParts(type)) {
-          if (seen.has(objectType)) continue;
-          seen.add(objectType);
-          const properties = objectType.getProperties();
-          const numeric = properties.find((p) => this.checker.getTypeOfSymbol(p).flags & NUMERIC);
-          for (const property of properties) {
-            if (--budget < 0) return undefined;
-            const name = property.name;
-            if (this.excludedFields.has(normalize(name))) continue;
-            const fieldPath = at ? `${at}.${name}` : name;
-            if (this.identifying.has(normalize(name)) || this.evidenceField(name)) return fieldPath;
-            if (words(name).includes('currency') && numeric && numeric !== property) return `${fieldPath}\` with \`${at ? `${at}.` : ''}${numeric.name}`;
-            const propertyType = this.checker.getTypeOfSymbol(property);
-            if (!this.isPrimitive(propertyType) && propertyType.getCallSignatures().length === 0) next.push({ type: propertyType, path: fieldPath });
-          }
+      const before = countFields(found);
+      for (const hit of shape.verdict.fields) {
+        const property = shape.properties.get(hit.field)!;
+        const nested = this.nestedContext(identity, shape, inner, hit.field);
+        const inside = depth + 1 < WITHIN_DEPTH && nested ? this.within(this.checker.getTypeOfSymbol(property), { ...nested, absorb: true }).filter((f) => !f.whole) : [];
+        const fields = inside.length > 0 ? inside.flatMap((f) => [...f.fields]) : [[[...prefix, hit.field].join('.'), hit.category] as const];
+        addFound(found, { ...(identity ? { identity } : {}), ...this.evidenceOf(shape), fields: new Map(fields) });
+      }
+      if (depth + 1 < WITHIN_DEPTH && !this.isPrimitive(part) && !this.isLibType(part) && part.getCallSignatures().length === 0 && !(identity && this.isExcluded(identity))) {
+        for (const property of part.getProperties()) {
+          if (shape.verdict.fields.some((f) => f.field === property.name)) continue;
+          const propertyType = this.checker.getTypeOfSymbol(property);
+          if (this.isPrimitive(propertyType) || propertyType.getCallSignatures().length > 0) continue;
+          this.search(propertyType, this.nestedContext(identity, shape, inner, property.name), depth + 1, found, budget, seen);
         }
       }
-      level = next;
+      if (shape.declared && countFields(found) === before) {
+        addFound(found, { ...(identity ? { identity } : {}), evidence: shape.declared, fields: new Map([[prefix.join('.') || EVERY_FIELD, UNCLASSIFIED]]), whole: true });
+      }
     }
-    return undefined;
   }
 
-  /** The object types a value of this type may be: union members, array elements, promise results. */
+  private toMatches(found: readonly Found[]): FinancialMatch[] {
+    const byKind = new Map<string, Found>();
+    for (const f of found) {
+      if (f.fields.size === 0) continue;
+      const kind = f.identity?.kind ?? `object with \`${[...f.fields.keys()][0]}\``;
+      const kept = byKind.get(kind);
+      if (kept) for (const [path, category] of f.fields) kept.fields.set(path, category);
+      else byKind.set(kind, { ...f, fields: new Map(f.fields) });
+    }
+    return [...byKind.entries()].map(([kind, f]) => {
+      const summary = summarizeFields(f.fields);
+      return { kind, reason: this.reason(f.identity, f.evidence, f.fields, summary), fields: [...f.fields.keys()], categories: [...new Set(f.fields.values())], summary };
+    });
+  }
+
+  /** "type `BankAccount` (src/model.ts:2): fields `iban` (account-identifier), `balance` (balance); name matches `Account`". */
+  private reason(identity: TypeIdentity | undefined, evidence: string | undefined, fields: ReadonlyMap<string, string>, summary: string): string {
+    const paths = [...fields.keys()];
+    const shown = paths[0] === EVERY_FIELD && paths.length === 1 ? summary : `${paths.length === 1 ? 'field' : 'fields'} ${summary}`;
+    // "field `iban`" as evidence says nothing the field list does not.
+    const why = evidence && !paths.some((path) => evidence === `field \`${path}\``) ? `; ${evidence}` : '';
+    return `${identity ? identity.label : 'its type'}: ${shown}${why}`;
+  }
+
+  // ---- types ----
+
+  private awaited(type: ts.Type): ts.Type {
+    return this.checker.getAwaitedType(type) ?? type;
+  }
+
+  /** The object types a value of this type may be at a property read: union and intersection members, through promises. */
   private objectParts(type: ts.Type): ts.Type[] {
+    const awaited = this.awaited(type);
+    if (awaited.isUnion()) return awaited.types.flatMap((t) => this.objectParts(t));
+    if (awaited.isIntersection()) return awaited.types.filter((t) => !this.isPrimitive(t));
+    return this.isPrimitive(awaited) ? [] : [awaited];
+  }
+
+  /** The object types a whole value may carry: members, array and tuple elements, promise results, type arguments of lib containers. */
+  private valueParts(type: ts.Type): ts.Type[] {
     const parts: ts.Type[] = [];
     const visit = (t: ts.Type, depth: number): void => {
       if (depth > 3 || this.isPrimitive(t)) return;
-      if (t.isUnion()) return t.types.forEach((m) => visit(m, depth + 1));
-      if (t.isIntersection()) return void parts.push(t);
+      const awaited = this.awaited(t);
+      if (awaited !== t) return visit(awaited, depth + 1);
+      if (t.isUnion() || t.isIntersection()) return t.types.forEach((m) => visit(m, depth + 1));
       if (this.isLibType(t) || this.checker.isTupleType(t)) return this.typeArguments(t).forEach((a) => visit(a, depth + 1));
       if (t.getCallSignatures().length > 0) return;
-      const element = this.arrayElement(t);
-      if (element.length > 0) return element.forEach((e) => visit(e, depth + 1));
+      if (this.checker.isArrayLikeType(t)) {
+        const element = this.checker.getIndexTypeOfType(t, ts.IndexKind.Number);
+        if (element) return visit(element, depth + 1);
+      }
       parts.push(t);
     };
     visit(type, 0);
     return parts;
   }
 
-  /** Evidence in a schema's object literal (`z.object({ amount: z.number() })`, a Drizzle columns object), by property names. */
-  private literalEvidence(literal: ts.ObjectLiteralExpression, depth: number): string | undefined {
-    for (const property of literal.properties) {
-      const name = property.name && ts.isIdentifier(property.name) ? property.name.text : property.name && ts.isStringLiteral(property.name) ? property.name.text : undefined;
-      if (!name || this.excludedFields.has(normalize(name))) continue;
-      if (this.identifying.has(normalize(name)) || this.evidenceField(name)) return name;
-      if (depth < 2 && ts.isPropertyAssignment(property)) {
-        const nested = findObjectLiteral(property.initializer);
-        const inner = nested && this.literalEvidence(nested, depth + 1);
-        if (inner) return `${name}.${inner}`;
-      }
+  /** Element types for `[]` or a position: the one element of a tuple at a known position, else every element. */
+  private elements(type: ts.Type, segment: string): ts.Type[] {
+    const awaited = this.awaited(type);
+    if (awaited.isUnion()) return awaited.types.flatMap((t) => this.elements(t, segment));
+    if (this.checker.isTupleType(awaited)) {
+      const args = this.checker.getTypeArguments(awaited as ts.TypeReference);
+      return /^\d+$/.test(segment) && Number(segment) < args.length ? [args[Number(segment)]!] : [...args];
     }
-    return undefined;
-  }
-
-  /**
-   * Where the fields of an anonymous type were declared. Mapped types (Pick,
-   * Omit, Partial, zod's and Drizzle's inferred rows, Prisma's results) keep
-   * their properties' declarations, so a query result still knows its table.
-   */
-  private origin(type: ts.Type): Origin | undefined {
-    const properties = type.getProperties().slice(0, ORIGIN_PROPERTIES);
-    for (const property of properties) {
-      const declaration = property.declarations?.[0];
-      if (!declaration || this.isLibDeclaration(declaration)) continue;
-      const origin = this.originOf(declaration);
-      if (origin && origin.names.some((n) => this.nameWord(n))) return origin;
-    }
-    return undefined;
-  }
-
-  private originOf(declaration: ts.Node): Origin | undefined {
-    for (let node: ts.Node | undefined = declaration.parent; node && !ts.isSourceFile(node); node = node.parent) {
-      if (ts.isClassLike(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) {
-        if (!node.name) return undefined;
-        const names = [node.name.text];
-        const entity = ts.isClassLike(node) ? entityName(node) : undefined;
-        if (entity) names.push(entity);
-        const symbol = this.checker.getSymbolAtLocation(node.name);
-        const declaredType = symbol ? this.checker.getDeclaredTypeOfSymbol(symbol) : undefined;
-        return { names, node, what: entity ? 'entity' : ts.isClassLike(node) ? 'class' : 'type', ...(declaredType ? { declaredType } : {}) };
-      }
-      if (ts.isObjectLiteralExpression(node)) return this.schemaOrigin(node);
-      if (ts.isFunctionLike(node) || ts.isBlock(node)) return undefined;
-    }
-    return undefined;
-  }
-
-  /** `const transactions = pgTable('transactions', { ... })`, `const TxnSchema = z.object({ ... }).strict()`. */
-  private schemaOrigin(literal: ts.ObjectLiteralExpression): Origin | undefined {
-    const call = literal.parent;
-    if (!call || !ts.isCallExpression(call) || !call.arguments.includes(literal)) return undefined;
-    const callee = this.checker.getResolvedSignature(call)?.declaration;
-    // A schema builder is a call into a schema or ORM library, not any call with a literal (`t('transactions.list', { amount })`).
-    if (!callee || !moduleMatches(addressOf(this.program, callee), this.schemaLibraries, this.baseDir)) return undefined;
-    const names: string[] = [];
-    let holder: ts.Node = call;
-    while (holder.parent && (ts.isPropertyAccessExpression(holder.parent) || ts.isCallExpression(holder.parent) || ts.isAsExpression(holder.parent) || ts.isSatisfiesExpression(holder.parent) || ts.isParenthesizedExpression(holder.parent))) {
-      holder = holder.parent;
-    }
-    const parent = holder.parent;
-    if (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent)) && ts.isIdentifier(parent.name)) names.push(parent.name.text);
-    const table = call.arguments.find(ts.isStringLiteral);
-    if (table) names.push(table.text);
-    if (names.length === 0) return undefined;
-    return { names, node: parent ?? call, what: table ? 'table' : 'schema', literal };
-  }
-
-  private declaredAt(type: ts.Type): string {
-    const declaration = (type.aliasSymbol ?? type.getSymbol())?.declarations?.[0];
-    return declaration ? ` (${this.where(declaration)})` : '';
-  }
-
-  /** Arrays, tuples, promises and other lib generics: their type arguments. */
-  private wrappedTypes(type: ts.Type): readonly ts.Type[] {
-    if (this.isLibType(type) || this.checker.isTupleType(type)) return this.typeArguments(type);
-    return this.arrayElement(type);
-  }
-
-  /** The element of a project's own array type (`interface AccountArray extends Array<Account> {}`). */
-  private arrayElement(type: ts.Type): ts.Type[] {
-    if (type.isUnionOrIntersection() || !this.checker.isArrayLikeType(type)) return [];
-    const element = this.checker.getIndexTypeOfType(type, ts.IndexKind.Number);
-    return element ? [element] : [];
+    const element = this.checker.getIndexTypeOfType(awaited, ts.IndexKind.Number) ?? this.checker.getIndexTypeOfType(awaited, ts.IndexKind.String);
+    if (element) return [element];
+    return this.isLibType(awaited) ? this.typeArguments(awaited).slice(-1) : [];
   }
 
   private typeArguments(type: ts.Type): readonly ts.Type[] {
     const args: ts.Type[] = [...(type.aliasTypeArguments ?? [])];
-    if ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) {
-      args.push(...this.checker.getTypeArguments(type as ts.TypeReference));
-    }
+    if ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) args.push(...this.checker.getTypeArguments(type as ts.TypeReference));
     return args;
   }
 
-  private elementType(type: ts.Type): ts.Type | undefined {
-    if (type.isUnion()) {
-      const members = type.types.map((t) => this.elementType(t)).filter((t): t is ts.Type => t !== undefined);
-      return members[0];
-    }
-    return this.checker.getIndexTypeOfType(type, ts.IndexKind.Number) ?? this.typeArguments(type)[0];
-  }
-
+  /** A property's type, or the string index type (`Record<string, Account>`). */
   private propertyType(type: ts.Type, name: string): ts.Type | undefined {
-    const property = this.checker.getPropertyOfType(this.checker.getNonNullableType(type), name);
-    return property ? this.checker.getTypeOfSymbol(property) : undefined;
+    const nonNull = this.checker.getNonNullableType(type);
+    const property = this.checker.getPropertyOfType(nonNull, name);
+    return property ? this.checker.getTypeOfSymbol(property) : this.checker.getIndexTypeOfType(nonNull, ts.IndexKind.String);
   }
 
   private isPrimitive(type: ts.Type): boolean {
-    return (type.flags & (PRIMITIVE | ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never | ts.TypeFlags.NonPrimitive)) !== 0 && !type.isUnionOrIntersection();
+    return (type.flags & PRIMITIVE) !== 0 && !type.isUnionOrIntersection();
   }
 
-  /** Declared in TypeScript's own lib files (Array, Promise, Map, Date, ...). */
-  private isLibType(type: ts.Type): boolean {
+  /**
+   * An object of a library's type with methods (a database client, a
+   * repository, a query builder, a bot): a handle to data elsewhere, not
+   * data; what it returns is asked for where it is called. Bank SDK models
+   * are data, and so are a library's plain data types (`AxiosResponse`).
+   */
+  private isHandle(type: ts.Type): boolean {
+    const known = this.handles.get(type);
+    if (known !== undefined) return known;
     const declaration = type.getSymbol()?.declarations?.[0];
-    return declaration !== undefined && this.isLibDeclaration(declaration);
+    const handle =
+      declaration !== undefined &&
+      this.origins.isExternal(declaration) &&
+      !this.origins.isLib(declaration) &&
+      this.matchSdk(type) === undefined &&
+      type.getProperties().some((p) => p.declarations?.some((d) => ts.isMethodDeclaration(d) || ts.isMethodSignature(d)));
+    this.handles.set(type, handle);
+    return handle;
   }
 
-  private isLibDeclaration(declaration: ts.Node): boolean {
-    return this.program.isSourceFileDefaultLibrary(declaration.getSourceFile());
+  /** A value declared by a schema library (`sources.schemaLibraries`): a Drizzle column, a zod or valibot schema, not the data it describes. */
+  private isSchemaObject(type: ts.Type): boolean {
+    const declaration = (this.checker.getNonNullableType(type).getSymbol() ?? type.aliasSymbol)?.declarations?.[0];
+    return declaration !== undefined && this.origins.isExternal(declaration) && moduleMatches(addressOf(this.program, declaration), this.schemaLibraries, this.baseDir);
+  }
+
+  private isDate(type: ts.Type): boolean {
+    const symbol = this.checker.getNonNullableType(type).getSymbol();
+    return symbol?.name === 'Date' && (symbol.declarations ?? []).some((d) => this.origins.isLib(d));
+  }
+
+  /** Declared in TypeScript's own lib files (Array, Promise, Map, Date, ...); not the anonymous result of a lib mapped type (`Pick<...>`). */
+  private isLibType(type: ts.Type): boolean {
+    const symbol = type.getSymbol();
+    const declaration = symbol?.declarations?.[0];
+    return declaration !== undefined && this.origins.typeName(type) !== undefined && symbol!.name !== '__type' && this.origins.isLib(declaration);
   }
 }
 
-/** TypeORM's `@Entity('transactions')` / `@Entity({ name: 'transactions' })`. */
-function entityName(node: ts.ClassLikeDeclaration): string | undefined {
-  for (const decorator of ts.getDecorators(node) ?? []) {
-    const call = decorator.expression;
-    if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'Entity') continue;
-    const [arg] = call.arguments;
-    if (arg && ts.isStringLiteral(arg)) return arg.text;
-    if (arg && ts.isObjectLiteralExpression(arg)) {
-      const name = arg.properties.find((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'name');
-      if (name && ts.isPropertyAssignment(name) && ts.isStringLiteral(name.initializer)) return name.initializer.text;
-    }
+/** Adds fields found for a kind to a search's results. */
+function addFound(found: Map<string, Found>, more: Found): void {
+  const kind = more.identity?.kind ?? `\u0000${[...more.fields.keys()][0] ?? ''}`;
+  const kept = found.get(kind);
+  if (!kept) found.set(kind, { ...more, fields: new Map(more.fields) });
+  else {
+    for (const [path, category] of more.fields) kept.fields.set(path, category);
+    if (!more.whole) delete kept.whole;
+    kept.evidence ??= more.evidence;
   }
-  return undefined;
 }
 
-/** The object literal inside a nested schema call: `z.object({ ... }).optional()`. */
-function findObjectLiteral(expression: ts.Expression): ts.ObjectLiteralExpression | undefined {
-  let node = skipOuter(expression);
-  for (let i = 0; i < 4; i++) {
-    if (ts.isObjectLiteralExpression(node)) return node;
-    if (ts.isCallExpression(node)) {
-      const literal = node.arguments.find(ts.isObjectLiteralExpression);
-      if (literal) return literal;
-      if (ts.isPropertyAccessExpression(node.expression)) {
-        node = skipOuter(node.expression.expression);
-        continue;
-      }
-    }
-    return undefined;
-  }
-  return undefined;
+function countFields(found: ReadonlyMap<string, Found>): number {
+  let count = 0;
+  for (const f of found.values()) count += f.fields.size;
+  return count;
 }
+
+const contextKey = (context: Context | undefined): string => (context ? `${context.identity.kind}\u0000${context.evidence ?? ''}\u0000${context.prefix.join('.')}` : '');

@@ -165,8 +165,8 @@ export class FlowAnalyzer {
     return this.callers.resolve(taint);
   }
 
-  /** Whether the value at `fields` of `node` is a source: financial by its static type, or untyped data from a modelled call. */
-  financialAt(node: ts.Node, fields: Fields): FinancialMatch | undefined {
+  /** The financial fields of the value at `fields` of `node`, one match per kind (see `Sources.financialAt`). */
+  financialAt(node: ts.Node, fields: Fields): FinancialMatch[] {
     return this.sources.financialAt(node, fields);
   }
 

@@ -1,7 +1,8 @@
 import { ts } from '@ts-morph/common';
 import type { HttpCarrierSpec, SourceCallSpec } from '../policy/types.js';
 import { addressOf, asList, calleeDeclarations, calleeName, lastSegment, moduleMatches, pushTo, skipOuter, type DeclarationAddress } from './declarations.js';
-import type { FinancialMatch } from './financial-types.js';
+import { UNCLASSIFIED, type FieldRules } from './field-rules.js';
+import { EVERY_FIELD, summarizeFields, type FinancialMatch } from './financial-types.js';
 import { argumentAt, parsePayloadPath, type PayloadPath } from './payload-path.js';
 import { displayUrl, foldString, urlMatches } from './url-fold.js';
 
@@ -50,6 +51,7 @@ export class SourceCalls {
     clients: readonly HttpCarrierSpec[],
     private readonly baseDir: string,
     private readonly helper: Helper,
+    private readonly rules: FieldRules,
   ) {
     for (const spec of specs) {
       if (spec.url !== undefined) {
@@ -90,18 +92,36 @@ export class SourceCalls {
         return {
           kind: method.spec.kind ?? `${address.member.replace(/\W/g, '_')}Result`,
           reason: `result of \`${member}\` (${this.helper.where(declaration)})${this.untypedNote(call)}: listed in \`sources.calls\` as returning financial data`,
+          ...this.fieldsAt(call, fields, method.spec),
         };
       }
       for (const client of clients ?? []) {
         if (!this.declarationMatches(client.types, client.methods, client.spec.module, address)) continue;
-        const found = this.urlCall(call, client);
+        const found = this.urlCall(call, client, fields);
         if (found) return found;
       }
     }
     return undefined;
   }
 
-  private urlCall(call: ts.CallExpression, client: CompiledClient): FinancialMatch | undefined {
+  /**
+   * Untyped bank data has no declared fields: the field read first where the
+   * types stop (`available` of `(await res.json()).available`) is financial,
+   * in the call's category, or in the category a field rule gives its name
+   * (`available_balance` is a balance), else `unclassified`; the whole result
+   * when nothing of it is read.
+   */
+  private fieldsAt(call: ts.CallExpression, fields: readonly string[], spec: SourceCallSpec): Pick<FinancialMatch, 'fields' | 'categories' | 'summary'> {
+    const type = this.checker.getTypeAtLocation(call);
+    let untyped = 0;
+    while (untyped < fields.length && !isUntyped(this.checker, this.helper.typeAtPath(type, fields.slice(0, untyped)))) untyped++;
+    const field = fields.slice(untyped).find((f) => f !== '[]' && f !== '()' && !/^\d+$/.test(f));
+    const category = spec.category ?? (field !== undefined ? this.rules.classify([{ name: field }], [], 'bank data').fields[0]?.category : undefined) ?? UNCLASSIFIED;
+    const path = field ?? EVERY_FIELD;
+    return { fields: [path], categories: [category], summary: summarizeFields(new Map([[path, category]])) };
+  }
+
+  private urlCall(call: ts.CallExpression, client: CompiledClient, fields: readonly string[]): FinancialMatch | undefined {
     const urlNode = argumentAt(call, client.url);
     if (!urlNode) return undefined;
     const folded = foldString(this.checker, urlNode);
@@ -113,6 +133,7 @@ export class SourceCalls {
       return {
         kind: source.spec.kind ?? 'BankApiResponse',
         reason: `response of ${httpMethod} ${displayUrl(folded)} through ${client.spec.name}, a bank API listed in \`sources.calls\` (\`${source.spec.url}\`)`,
+        ...this.fieldsAt(call, fields, source.spec),
       };
     }
     return undefined;
@@ -120,9 +141,7 @@ export class SourceCalls {
 
   /** The whole result, or a part of it the declared types do not describe. */
   private untypedAt(call: ts.CallExpression, fields: readonly string[]): boolean {
-    if (fields.length === 0) return true;
-    const at = this.helper.typeAtPath(this.checker.getTypeAtLocation(call), fields);
-    return at === undefined || (at.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
+    return fields.length === 0 || isUntyped(this.checker, this.helper.typeAtPath(this.checker.getTypeAtLocation(call), fields));
   }
 
   private untypedNote(call: ts.CallExpression): string {
@@ -137,3 +156,9 @@ export class SourceCalls {
   }
 }
 
+
+/** No declared type says what this is: not there at all, `any` or `unknown` (through a promise too). */
+function isUntyped(checker: ts.TypeChecker, type: ts.Type | undefined): boolean {
+  if (type === undefined) return true;
+  return ((checker.getAwaitedType(type) ?? type).flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
+}

@@ -1,7 +1,7 @@
 import { ts } from '@ts-morph/common';
 import type { Policy } from '../policy/types.js';
 import type { SourceLocation } from './finding.js';
-import { FinancialTypes } from './financial-types.js';
+import { FinancialTypes, type FinancialMatch } from './financial-types.js';
 import { locationOf } from './locations.js';
 import { ProjectCode } from './project-code.js';
 
@@ -11,7 +11,11 @@ export interface SourceTypeEntry {
   name: string;
   /** Source kind findings would show, e.g. "AccountRead". */
   kind?: string;
+  /** Why: its financial fields with their categories and the evidence, or why a look-alike is not financial. */
   reason: string;
+  /** The financial fields (`balance`, `attributes.current_balance`; `*` for every field) and their data categories. */
+  fields?: string[];
+  categories?: string[];
   /** Where it is declared; for a dependency's type, the package's declaration file. */
   location: SourceLocation;
   /** npm package declaring it, for types of dependencies. */
@@ -43,14 +47,19 @@ export function inventorySources(program: ts.Program, policy: Policy, rootDir: s
     if (seen.has(declaration)) return;
     seen.add(declaration);
     result.stats.declarations++;
-    const match = schema ? financial.schemaVariable(schema) : type && financial.is(type);
+    const judged = schema ? financial.schemaVariable(schema) : type ? judgeType(type) : {};
     const external = projectCode.isDependency(declaration.getSourceFile());
     const entry = { name, location: locationOf(declaration), ...(external ? { module: financial.where(declaration) } : {}) };
-    if (match) result.financial.push({ ...entry, kind: match.kind, reason: match.reason });
-    else {
-      const rejected = schema ? financial.schemaLookAlike(schema) : type && financial.lookAlike(type);
-      if (rejected) result.lookAlikes.push({ ...entry, reason: rejected });
-    }
+    const { match } = judged;
+    if (match) result.financial.push({ ...entry, kind: match.kind, reason: match.reason, fields: match.fields, categories: match.categories });
+    else if (judged.lookAlike) result.lookAlikes.push({ ...entry, reason: judged.lookAlike });
+  };
+
+  const judgeType = (type: ts.Type): { match?: FinancialMatch; lookAlike?: string } => {
+    const match = financial.declared(type);
+    if (match) return { match };
+    const lookAlike = financial.lookAlike(type);
+    return lookAlike ? { lookAlike } : {};
   };
 
   const declared = (symbol: ts.Symbol | undefined): void => {
@@ -69,6 +78,8 @@ export function inventorySources(program: ts.Program, policy: Policy, rootDir: s
         declared(checker.getSymbolAtLocation(node.name));
       } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isSourceFile(node.parent.parent.parent)) {
         if (financial.isSchemaVariable(node)) classify(node, node.name.text, undefined, node);
+      } else if (ts.isPropertySignature(node) && node.type && ts.isTypeLiteralNode(node.type) && ts.isIdentifier(node.name) && /^[A-Z]/.test(node.name.text)) {
+        classify(node, node.name.text, checker.getTypeAtLocation(node.type)); // a generated model: `components['schemas']['Transaction']`
       } else if (ts.isTypeReferenceNode(node)) {
         declared(checker.getSymbolAtLocation(ts.isQualifiedName(node.typeName) ? node.typeName.right : node.typeName));
       }

@@ -43,6 +43,12 @@ export interface ParamFlow {
   fields: readonly string[];
   /** From the parameter to the expression. */
   steps: Step[];
+  /**
+   * The type the code narrowed the parameter to where it is read (`value`
+   * after `if ('iban' in value) return`): an argument that cannot be of this
+   * type never gets there, and a parameter nobody fills holds only this.
+   */
+  narrowed?: ts.Type;
 }
 
 /** What reaches an expression: flows from sources, and flows from parameters of enclosing functions. */
@@ -92,7 +98,7 @@ export function union(taints: readonly Taint[]): Taint {
       bySource.set(source, !kept ? flow : flow.steps.length < kept.steps.length ? mergeFields(flow, kept) : mergeFields(kept, flow));
     }
     for (const param of taint.params) {
-      const key = `${param.fn.pos}:${param.fn.getSourceFile().fileName}:${param.index}:${param.fields.join('.')}`;
+      const key = `${param.fn.pos}:${param.fn.getSourceFile().fileName}:${param.index}:${param.fields.join('.')}:${param.narrowed ? narrowingKey(param.narrowed) : ''}`;
       const kept = params.get(key);
       if (!kept || param.steps.length < kept.steps.length) params.set(key, param);
     }
@@ -106,7 +112,8 @@ export function union(taints: readonly Taint[]): Taint {
 
 /** `kept` with the fields and categories of `other` added (both flows are of one kind). */
 export function mergeFields(kept: Flow, other: Flow): Flow {
-  const fields = addAll(kept.fields, other.fields);
+  // Every field (`*`: a listed type, untyped bank data) says it all.
+  const fields = kept.fields?.includes('*') ? kept.fields : other.fields?.includes('*') ? ['*'] : addAll(kept.fields, other.fields);
   const categories = addAll(kept.categories, other.categories);
   if (fields === kept.fields && categories === kept.categories) return kept;
   return { ...kept, ...(fields ? { fields } : {}), ...(categories ? { categories } : {}) };
@@ -115,4 +122,14 @@ export function mergeFields(kept: Flow, other: Flow): Flow {
 function addAll(into: readonly string[] | undefined, more: readonly string[] | undefined): readonly string[] | undefined {
   if (!more || more.every((m) => into?.includes(m))) return into;
   return [...new Set([...(into ?? []), ...more])];
+}
+
+const narrowingKeys = new WeakMap<ts.Type, number>();
+let lastNarrowingKey = 0;
+
+/** Tells two narrowings of one parameter apart. */
+function narrowingKey(type: ts.Type): number {
+  let key = narrowingKeys.get(type);
+  if (key === undefined) narrowingKeys.set(type, (key = ++lastNarrowingKey));
+  return key;
 }

@@ -8,26 +8,75 @@
 export type TypeNamePattern = string;
 
 export interface SourcesSpec {
-  /** Type names (or `/regex/`) whose values are account or transaction data, whatever their fields. */
-  types?: TypeNamePattern[];
-  /** Property names that make any object type carrying them financial (compared ignoring case, `_` and `-`). */
-  fields?: string[];
   /**
-   * Words a type name must contain to be a candidate (`Account` matches `AccountRead`, `BankAccountEntity`,
-   * `bank_accounts`), or `/regex/` tested on the whole name. A candidate is financial only when one of
-   * its fields, at any depth, is evidence.
+   * Type names (or `/regex/`) whose values are account or transaction data
+   * whatever their fields: their fields of a category (below) taint with that
+   * category; a listed type without such fields taints as a whole.
+   */
+  types?: TypeNamePattern[];
+  /**
+   * Financial fields. A string is a field word that is financial on any
+   * object (category `unclassified`); a rule names its category and how much
+   * the field says by itself. Matched as words, as the head of a field name:
+   * `balance` matches `current_balance` and `newBalance`, not `balanceThreshold`.
+   */
+  fields?: (string | FieldRuleSpec)[];
+  /**
+   * Words a type name (or the name of the schema, table, entity or model its
+   * fields were declared in) contains when it is a money or account shape
+   * (`Account` matches `AccountRead`, `BankAccountEntity`, `bank_accounts`),
+   * or `/regex/` tested on the whole name. Strong evidence, not the gate: such
+   * a type taints only at its financial fields.
    */
   names?: TypeNamePattern[];
-  /** Field names that confirm a candidate: a field whose words contain these words (`balance` matches `current_balance`). */
+  /** Field words financial on a money or account shape only (category `unclassified`), e.g. `marketValue`. */
   evidence?: string[];
+  /**
+   * Words that may follow a field word without changing what the field holds
+   * (`cents` in `amount_cents`, `formatted` in `balanceFormatted`).
+   */
+  modifiers?: string[];
+  /**
+   * Words of the fields that make an `amount` money: a currency or a date
+   * (`currency_code`, `bookedAt`), found anywhere in a field name; a field
+   * typed `Date` is a date too.
+   */
+  beside?: { currency?: string[]; date?: string[] };
   /** Packages whose calls build a schema or table from an object literal (zod, valibot, drizzle-orm). */
   schemaLibraries?: string[];
-  /** What never counts: type names (or `/regex/`), name words, and fields that are no evidence. */
-  exclude?: { types?: TypeNamePattern[]; names?: string[]; fields?: string[] };
+  /**
+   * What never counts: type names (or `/regex/`), name words, field words
+   * (financial nowhere), and whole categories.
+   */
+  exclude?: { types?: TypeNamePattern[]; names?: string[]; fields?: string[]; categories?: string[] };
   /** Types declared by a package (a bank-integration SDK) or a project file that are financial as they are. */
   sdkTypes?: SdkTypesSpec[];
   /** Calls whose untyped (`any` / `unknown`) result is financial data: a bank client method, or an HTTP read of a bank API. */
   calls?: SourceCallSpec[];
+}
+
+/**
+ * One rule for financial fields (`rules/financial.ts`): field words of a data
+ * category, and the evidence they need from the object that carries them.
+ */
+export interface FieldRuleSpec {
+  /** Data category shown in findings: `balance`, `account-identifier`, `card`, ...; a new name adds a category. */
+  category: string;
+  /** Field words (`accountNumber`, `merchant`), or `/regex/` tested on the whole field name. */
+  words: string[];
+  /**
+   * What the field says about its object. `alone`: a field of this name makes
+   * any object a money or account shape (`iban`, `balance`). `beside`: it
+   * does together with a currency or date field (`beside` words), or with a
+   * `beside` field of another category (an `amount` next to a `currency`,
+   * `bookedAt` or `merchant`). Omitted: financial only on an object that
+   * something else shows to be a money or account shape.
+   */
+  confirms?: 'alone' | 'beside';
+  /** Only on objects whose type name (or origin) contains one of these words (`name` on a `Transaction`). */
+  on?: string[];
+  /** Only on objects that also have a currency field (`value` in `{ value, currency }`); the field then confirms the object. */
+  besideCurrency?: boolean;
 }
 
 /** Financial types of one SDK, as modelled in `rules/sdks/*.ts`. */
@@ -50,6 +99,8 @@ export interface SdkTypesSpec {
 export interface SourceCallSpec {
   /** Source kind shown in findings, e.g. "CoreBankingResponse". */
   kind?: string;
+  /** Data category of the result where its fields do not say (default `unclassified`). */
+  category?: string;
   module?: string | string[];
   type?: string | string[];
   method?: string | string[];
@@ -299,11 +350,13 @@ export interface Policy {
 /** `sources` of the policy: built-in rules and the user's config together. */
 export interface ResolvedSources {
   types: TypeNamePattern[];
-  fields: string[];
+  fields: (string | FieldRuleSpec)[];
   names: TypeNamePattern[];
   evidence: string[];
+  modifiers: string[];
+  beside: { currency: string[]; date: string[] };
   schemaLibraries: string[];
-  exclude: { types: TypeNamePattern[]; names: string[]; fields: string[] };
+  exclude: { types: TypeNamePattern[]; names: string[]; fields: string[]; categories: string[] };
   sdkTypes: SdkTypesSpec[];
   calls: SourceCallSpec[];
   /** HTTP clients a `url` source call may go through (`fetch`, `axios.get`, ...). */

@@ -18,7 +18,7 @@ export function expectedFindings(fixtureDir: string): string[] {
     readFileSync(file, 'utf8')
       .split('\n')
       .forEach((line, i) => {
-        const match = /finleak-expect:\s*([\w$,` ]+)/.exec(line);
+        const match = /finleak-expect:\s*([\w$.,` ]+)/.exec(line);
         if (!match) return;
         for (const kind of match[1]!.split(',').map((k) => k.trim()).filter(Boolean)) {
           keys.push(`${path.relative(fixtureDir, file)}:${i + 1} ${kind}`);

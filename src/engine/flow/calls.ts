@@ -128,7 +128,16 @@ export class Calls {
     }
     const arg = args[param.index];
     if (!arg || ts.isSpreadElement(arg)) return EMPTY;
+    if (param.narrowed && !this.mayBe(arg, param.narrowed)) return EMPTY; // the callee reads it only where it is of another type
     return this.flow.taintOf(arg, param.fields);
+  }
+
+  /** Whether an argument may be of a type the callee narrowed the parameter to (some member of its type is). */
+  private mayBe(arg: ts.Expression, narrowed: ts.Type): boolean {
+    const checker = this.flow.checker;
+    const type = checker.getTypeAtLocation(arg);
+    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
+    return (type.isUnion() ? type.types : [type]).some((member) => checker.isTypeAssignableTo(member, narrowed));
   }
 }
 

@@ -15,11 +15,57 @@ export class Exceptions {
 
   constructor(private readonly flow: FlowAnalyzer) {}
 
-  /** `catch (e)`: whatever the `try` block throws, directly or from the project functions it calls. */
-  caught(declaration: ts.VariableDeclaration, fields: Fields): Taint {
+  /**
+   * `catch (e)`: whatever the `try` block throws, directly or from the project
+   * functions it calls; read at `use` inside `if (e instanceof X)`, only what
+   * may be an `X`, and in its `else`, only what may not.
+   */
+  caught(declaration: ts.VariableDeclaration, fields: Fields, use: ts.Node): Taint {
     const tryStatement = declaration.parent.parent as ts.TryStatement;
-    const sites = this.throwsIn(tryStatement.tryBlock);
+    const sites = this.throwsIn(tryStatement.tryBlock).filter((site) => this.passesGuards(site, declaration, use));
     return extend(this.thrownTaint(sites, fields), { node: declaration.name, label: `caught as \`${declaration.name.getText()}\`` });
+  }
+
+  /** Whether a thrown value can reach `use` past the `instanceof` tests of the caught variable around it. */
+  private passesGuards(site: ThrowSite, declaration: ts.VariableDeclaration, use: ts.Node): boolean {
+    const checker = this.flow.checker;
+    const thrown = checker.getTypeAtLocation(site.value);
+    if (thrown.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true; // a rethrow: could be anything
+    for (let child: ts.Node = use, node = use.parent; node && node !== declaration.parent; child = node, node = node.parent) {
+      if (!ts.isIfStatement(node) && !ts.isConditionalExpression(node)) continue;
+      const condition = ts.isIfStatement(node) ? node.expression : node.condition;
+      const inThen = child === (ts.isIfStatement(node) ? node.thenStatement : node.whenTrue);
+      const inElse = child === (ts.isIfStatement(node) ? node.elseStatement : node.whenFalse);
+      const guard = (inThen || inElse) && this.instanceofGuard(condition, declaration);
+      if (!guard) continue;
+      const isInstance = this.derivesFrom(thrown, guard.type, 0);
+      if ((inThen === guard.positive) !== isInstance) return false;
+    }
+    return true;
+  }
+
+  /** Whether a thrown value of this type is an instance of class `base` (by class, not by shape: two empty `Error` subclasses differ). */
+  private derivesFrom(type: ts.Type, base: ts.Type, depth: number): boolean {
+    if (type === base || (type.getSymbol() !== undefined && type.getSymbol() === base.getSymbol())) return true;
+    if (depth > 8 || !((type.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Class)) return false;
+    const declared = ((type as ts.TypeReference).target ?? type) as ts.InterfaceType;
+    return this.flow.checker.getBaseTypes(declared).some((b) => this.derivesFrom(b, base, depth + 1));
+  }
+
+  /** `e instanceof X` (or `!(e instanceof X)`) on the caught variable: X's instance type, and whether the test is positive. */
+  private instanceofGuard(condition: ts.Expression, declaration: ts.VariableDeclaration): { type: ts.Type; positive: boolean } | undefined {
+    let node = skipOuter(condition);
+    let positive = true;
+    while (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+      positive = !positive;
+      node = skipOuter(node.operand);
+    }
+    if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.InstanceOfKeyword) return undefined;
+    const left = skipOuter(node.left);
+    if (!ts.isIdentifier(left) || this.flow.checker.getSymbolAtLocation(left)?.valueDeclaration !== declaration) return undefined;
+    const constructor = this.flow.stores.symbolOf(node.right);
+    if (!constructor || !(constructor.flags & ts.SymbolFlags.Class)) return undefined;
+    return { type: this.flow.checker.getDeclaredTypeOfSymbol(constructor), positive };
   }
 
   thrownTaint(sites: readonly ThrowSite[], fields: Fields): Taint {

@@ -15,40 +15,58 @@ import { EMPTY, extend, union, type Flow, type ParamFlow, type Taint } from '../
 export class Sources {
   constructor(private readonly flow: FlowAnalyzer) {}
 
-  /** What reaches `node` at `fields`: `derived` (from what it was computed from), or else the value itself when it is a source. */
+  /**
+   * What reaches `node` at `fields`: `derived` (from what it was computed
+   * from), or else the value itself when it carries financial fields there:
+   * one flow per kind, naming the fields.
+   */
   withSource(node: ts.Expression, fields: Fields, derived: Taint): Taint {
     if (derived.flows.length > 0 || fields[0] === CALL || this.flow.clean.isCleanValue(node)) return derived;
-    const match = this.financialAt(node, fields);
-    if (!match) return derived;
+    const matches = this.financialAt(node, fields);
+    if (matches.length === 0) return this.narrowed(node, derived);
     const parameters = derived.params.map((p) => p.parameter);
-    const flow: Flow = { kind: match.kind, reason: match.reason, steps: [{ node, label: sourceLabel(node, match) }], ...(parameters.length ? { parameters } : {}) };
-    return { flows: [flow], params: derived.params };
+    const flows = matches.map((match): Flow => ({ ...sourceOf(match), steps: [{ node, label: sourceLabel(node, match) }], ...(parameters.length ? { parameters } : {}) }));
+    return { flows, params: derived.params };
+  }
+
+  /**
+   * A parameter read where the code has narrowed its type (`reply` inside
+   * `if (reply.kind === 'greeting')`): its parameter flows say so, so that
+   * callers' arguments of other types, and the other members of its declared
+   * type, do not count there.
+   */
+  private narrowed(node: ts.Expression, derived: Taint): Taint {
+    if (!ts.isIdentifier(node) || derived.params.length === 0) return derived;
+    const checker = this.flow.checker;
+    const symbol = checker.getSymbolAtLocation(node);
+    const parameter = symbol?.valueDeclaration;
+    if (!parameter || !ts.isParameter(parameter) || !derived.params.some((p) => p.parameter === parameter && !p.narrowed)) return derived;
+    const type = checker.getTypeAtLocation(node);
+    if (type === checker.getTypeOfSymbol(symbol!)) return derived;
+    return { flows: derived.flows, params: derived.params.map((p) => (p.parameter === parameter && !p.narrowed ? { ...p, narrowed: type } : p)) };
   }
 
   /** A financial parameter no caller in the project fills (a framework handler's argument): the parameter itself is the source. */
   parameterSource(param: ParamFlow): Flow[] {
     if (param.fields[0] === CALL) return [];
-    const match = this.financialAt(param.parameter.name, param.fields);
-    if (!match) return [];
     const name = param.parameter.name.getText();
-    return [{ kind: match.kind, reason: match.reason, steps: [{ node: param.parameter.name, label: `parameter \`${name}\` holds ${match.kind}` }, ...param.steps.slice(1)] }];
+    const type = param.narrowed ?? this.flow.checker.getTypeAtLocation(param.parameter.name);
+    return this.flow.financial.at(type, param.fields).map((match) => ({
+      ...sourceOf(match),
+      steps: [{ node: param.parameter.name, label: `parameter \`${name}\` holds ${match.kind}: ${match.summary}` }, ...param.steps.slice(1)],
+    }));
   }
 
-  /** Whether the value at `fields` of `node` is a source: financial by its static type, or untyped data from a modelled call. */
-  financialAt(node: ts.Node, fields: Fields): FinancialMatch | undefined {
-    return this.financialByType(node, fields) ?? this.flow.financial.fromCall(node, fields); // calls: `sources.calls` (issue 7)
-  }
-
-  private financialByType(node: ts.Node, fields: Fields): FinancialMatch | undefined {
-    const financial = this.flow.financial;
-    const type = this.flow.checker.getTypeAtLocation(node);
-    for (let i = 0; i < fields.length; i++) {
-      const prefix = financial.typeAtPath(type, fields.slice(0, i));
-      const match = prefix && financial.is(prefix);
-      if (match) return match;
-    }
-    const at = financial.typeAtPath(type, fields);
-    return at && financial.contains(at);
+  /**
+   * The financial fields of the value at `fields` of `node`, one match per
+   * kind: by its static type there (narrowed where the code narrows it), or
+   * untyped data from a modelled call (`sources.calls`).
+   */
+  financialAt(node: ts.Node, fields: Fields): FinancialMatch[] {
+    const byType = this.flow.financial.at(this.flow.checker.getTypeAtLocation(node), fields);
+    if (byType.length > 0) return byType;
+    const fromCall = this.flow.financial.fromCall(node, fields);
+    return fromCall ? [fromCall] : [];
   }
 
   /** `object.name` (or `object[name]`) read at `fields`: the object at `[name, ...fields]`, and what a project class member holds. */
@@ -71,10 +89,18 @@ export class Sources {
   }
 }
 
+const sourceOf = (match: FinancialMatch): Pick<Flow, 'kind' | 'reason' | 'fields' | 'categories'> => ({
+  kind: match.kind,
+  reason: match.reason,
+  fields: match.fields,
+  categories: match.categories,
+});
+
+/** "`account` holds BankAccount: `balance` (balance)": the first step of a trace names the financial fields. */
 function sourceLabel(node: ts.Node, match: FinancialMatch): string {
   const text = shortText(node, 40);
   const inner = ts.isExpression(node) ? skipOuter(node) : node;
-  if (ts.isCallExpression(inner) || ts.isAwaitExpression(inner)) return `\`${text}\` returns ${match.kind}`;
-  if (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) return `reads \`${text}\` (${match.kind})`;
-  return `\`${text}\` holds ${match.kind}`;
+  if (ts.isCallExpression(inner) || ts.isAwaitExpression(inner)) return `\`${text}\` returns ${match.kind}: ${match.summary}`;
+  if (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) return `reads \`${text}\` (${match.kind}: ${match.summary})`;
+  return `\`${text}\` holds ${match.kind}: ${match.summary}`;
 }

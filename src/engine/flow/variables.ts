@@ -31,7 +31,7 @@ export class Variables {
     if (ts.isParameter(declaration)) return union([this.parameter(declaration, fields), this.flow.stores.storedInto(symbol, fields, node)]);
     if (ts.isBindingElement(declaration)) return this.bindingElement(declaration, fields);
     if (ts.isVariableDeclaration(declaration)) {
-      if (ts.isCatchClause(declaration.parent)) return this.flow.exceptions.caught(declaration, fields);
+      if (ts.isCatchClause(declaration.parent)) return this.flow.exceptions.caught(declaration, fields, node);
       return union([this.variable(node, symbol, declaration, fields), this.flow.stores.storedInto(symbol, fields, node)]);
     }
     return EMPTY;
