@@ -94,11 +94,11 @@ describe('--format html', () => {
     expect([...document.querySelectorAll('style')].map((s) => s.textContent).join('')).not.toMatch(/url\(|@import|@font-face/);
   });
 
-  it('summarises by platform, source type and file, with filters for each', () => {
+  it('summarises by platform, data category and file, with filters for each', () => {
     const table = (caption: string) => [...document.querySelectorAll('table.tally')].find((t) => t.querySelector('caption')!.textContent === caption)!;
     const rows = (caption: string) => [...table(caption).querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent).join(' '));
     expect(rows('By platform')).toEqual(['Facebook Messenger 5 0']);
-    expect(rows('By source type')).toEqual(['BankAccount 5 0']);
+    expect(rows('By data category')).toEqual(['account-identifier 3 0', 'balance 2 0', 'card 2 0']);
     expect(rows('By file')).toEqual(['src/bot.ts 3 0', 'src/card.ts 1 0', 'src/shadowed.ts 1 0']);
     const selects = [...document.querySelectorAll('form#filters select')].map((s) => s.getAttribute('name'));
     expect(selects).toEqual(['platform', 'category', 'file', 'status']);
