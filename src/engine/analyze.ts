@@ -1,16 +1,18 @@
 import path from 'node:path';
 import { ts } from '@ts-morph/common';
 import type { Policy } from '../policy/types.js';
-import { calleeName, skipOuter } from './declarations.js';
+import { calleeName, pushTo, skipOuter } from './declarations.js';
 import { compareFindings, POSSIBLE_SEND_RULE_ID, RULE_ID, type AnalysisResult, type Diagnostic, type Finding, type PossibleSend, type TraceStep, type UnmodelledCall } from './finding.js';
 import { EVERY_FIELD, FinancialTypes } from './financial-types.js';
 import { fingerprint as fingerprintOf, flowShape, type FingerprintInput } from './fingerprint.js';
 import { DepthLimitError, FlowAnalyzer, type Dependencies, type UnmodelledSite } from './flow.js';
 import { compileGlobs } from './globs.js';
-import { scanFile, type AnalysisCache, type CallOutcome, type UnmodelledSiteData } from './incremental.js';
+import { scanFile, type AnalysisCache, type CacheSession, type CallOutcome, type UnmodelledSiteData } from './incremental.js';
+import { storingMembers } from './library-models.js';
 import { enclosingFunctionName, enclosingScopeName, locationOf, shortText } from './locations.js';
 import { PhaseClock } from './phases.js';
 import { ProjectCode } from './project-code.js';
+import { ProjectIndex } from './project-index.js';
 import { builtDeclarationGaps } from './workspace-declarations.js';
 import { POSSIBLE, REPORTED, SinkMatcher, type SinkMatch } from './sinks.js';
 import { applySuppressions } from './suppressions.js';
@@ -32,68 +34,209 @@ export interface AnalyzeOptions {
 
 /** Analyses a whole TypeScript program against a policy. Pure: no I/O beyond what the program already loaded. */
 export function analyzeProgram(program: ts.Program, policy: Policy, options: AnalyzeOptions): AnalysisResult {
-  const started = performance.now();
-  const clock = options.clock ?? new PhaseClock();
-  const outer = clock.enter('bind');
-  const checker = program.getTypeChecker();
-  clock.enter('sinks');
-  const ignored = compileGlobs(policy.ignore);
-  const relative = (file: string): string => path.relative(options.rootDir, file).split(path.sep).join('/');
-  const files = ProjectCode.of(program).files();
+  return new ProgramAnalyzer(program, policy, options).run();
+}
 
-  const diagnostics: Diagnostic[] = [];
-  const session = options.cache?.begin(program, policy, options.rootDir);
-  const matcher = new SinkMatcher(program, checker, policy);
-  const callsByName = new Map<string, ts.CallExpression[]>();
-  const candidates: (ts.CallExpression | ts.NewExpression)[] = [];
-  for (const sourceFile of files) {
-    for (const syntax of program.getSyntacticDiagnostics(sourceFile)) diagnostics.push(fromTsDiagnostic(syntax, 'syntax-error'));
-    (session?.factsOf(sourceFile) ?? scanFile(sourceFile)).calls.forEach((call) => {
-      const name = calleeName(call);
-      if (name !== undefined && ts.isCallExpression(call)) {
-        const list = callsByName.get(name);
-        if (list) list.push(call);
-        else callsByName.set(name, [call]);
+type SendCandidate = ts.CallExpression | ts.NewExpression;
+
+/** What the analysis found in one file: for an editor, which lints one file at a time. */
+export interface FileResult {
+  /** Findings whose send call is in the file (not suppressed in the code). */
+  findings: Finding[];
+  /** Errors located in the file: calls the analysis could not follow, malformed suppressions, coverage gaps. */
+  errors: Diagnostic[];
+}
+
+/**
+ * The analysis of one program, set up once (checker, sink matcher, project
+ * tables, flow analysis) and then run whole (`run`, the CLI) or one file at a
+ * time (`fileResult`, the ESLint rule: a re-lint after an edit analyses the
+ * send calls of the linted file, not those of every file the edit touched).
+ * Each candidate send call is analysed at most once per program.
+ */
+export class ProgramAnalyzer {
+  /** The project's own files, in program order. */
+  readonly files: readonly ts.SourceFile[];
+  private readonly started = performance.now();
+  private readonly clock: PhaseClock;
+  private readonly checker: ts.TypeChecker;
+  private readonly ignored: (relativePath: string) => boolean;
+  private readonly session: CacheSession | undefined;
+  private readonly matcher: SinkMatcher;
+  /** The calls of each project file, and the project's calls by callee name (to find who calls a function). */
+  private readonly calls = new Map<ts.SourceFile, readonly SendCandidate[]>();
+  private readonly callsByName = new Map<string, ts.CallExpression[]>();
+  private readonly financial: FinancialTypes;
+  private readonly flow: FlowAnalyzer;
+  private readonly outcomes = new Map<SendCandidate, CallOutcome>();
+  private readonly perFile = new Map<ts.SourceFile, FileResult>();
+  private gaps: Diagnostic[] | undefined;
+
+  constructor(
+    private readonly program: ts.Program,
+    private readonly policy: Policy,
+    private readonly options: AnalyzeOptions,
+  ) {
+    this.clock = options.clock ?? new PhaseClock();
+    const outer = this.clock.enter('bind');
+    this.checker = program.getTypeChecker();
+    this.clock.enter('sinks');
+    this.ignored = compileGlobs(policy.ignore);
+    this.files = ProjectCode.of(program).files();
+    const session = (this.session = options.cache?.begin(program, policy, options.rootDir));
+    this.matcher = new SinkMatcher(program, this.checker, policy);
+    const storing = storingMembers(policy.propagators);
+    const index = session ? session.projectIndex(this.files, storing) : new ProjectIndex(storing);
+    for (const sourceFile of this.files) {
+      const { calls } = session ? session.factsOf(sourceFile) : scanFile(sourceFile, index);
+      this.calls.set(sourceFile, calls);
+      for (const call of calls) {
+        const name = calleeName(call);
+        if (name !== undefined && ts.isCallExpression(call)) pushTo(this.callsByName, name, call);
       }
-      if (matcher.isCandidate(call)) candidates.push(call);
-    });
-    reportUnresolvedImports(sourceFile, checker, diagnostics);
+    }
+    this.clock.enter('flow');
+    this.financial = new FinancialTypes(this.checker, program, { sources: policy.sources, baseDir: policy.baseDir, rootDir: options.rootDir });
+    this.flow = new FlowAnalyzer(program, this.checker, policy, this.financial, this.callsByName, { index });
+    this.clock.enter(outer);
   }
-  diagnostics.push(...builtDeclarationGaps(program, checker, options.rootDir, ignored));
 
-  clock.enter('flow');
-  const financial = new FinancialTypes(checker, program, { sources: policy.sources, baseDir: policy.baseDir, rootDir: options.rootDir });
-  const flow = new FlowAnalyzer(program, checker, policy, financial, callsByName);
+  /** The whole analysis: every candidate send call of the project, findings in the files `onlyFiles` accepts. */
+  run(): AnalysisResult {
+    const { clock, checker } = this;
+    const outer = clock.enter('sinks');
+    const diagnostics: Diagnostic[] = [];
+    const candidates: SendCandidate[] = [];
+    for (const sourceFile of this.files) {
+      for (const syntax of this.program.getSyntacticDiagnostics(sourceFile)) diagnostics.push(fromTsDiagnostic(syntax, 'syntax-error'));
+      candidates.push(...this.candidatesOf(sourceFile));
+      reportUnresolvedImports(sourceFile, checker, diagnostics);
+    }
+    diagnostics.push(...this.declarationGaps());
+
+    clock.enter('flow');
+    const best = new Map<string, Finding>();
+    const unmodelled = new Map<string, UnmodelledSiteData>();
+    const addUnmodelled = (site: UnmodelledSiteData): void => {
+      const known = unmodelled.get(site.location);
+      if (known) known.carried ||= site.carried;
+      else unmodelled.set(site.location, { ...site });
+    };
+    const sendCalls: SendCandidate[] = [];
+    const possibleSends: PossibleSend[] = [];
+    for (const call of candidates) {
+      const fileName = call.getSourceFile().fileName;
+      const reported = this.isReported(fileName);
+      const outcome = this.outcomeOf(call, reported);
+      if (outcome.send) sendCalls.push(call);
+      diagnostics.push(...outcome.diagnostics);
+      outcome.unmodelled?.forEach(addUnmodelled);
+      if (!reported) continue;
+      if (outcome.possible) possibleSends.push(outcome.possible);
+      for (const finding of outcome.findings) best.set(`${finding.source.kind}\u0000${call.pos}\u0000${fileName}`, finding);
+    }
+
+    if (!this.session) for (const site of this.flow.unmodelled.values()) addUnmodelled(siteData(site, this.relative));
+
+    const all = [...best.values()].sort(compareFindings);
+    const reportedFiles = this.files.filter((sf) => this.isReported(sf.fileName));
+    const { active: findings, suppressed, diagnostics: suppressionDiagnostics } = applySuppressions(all, reportedFiles);
+    diagnostics.push(...suppressionDiagnostics);
+    clock.enter(outer);
+    return {
+      findings,
+      suppressed,
+      diagnostics,
+      possibleSends: possibleSends.sort((a, b) => a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column),
+      stats: {
+        files: this.files.length,
+        sendCalls: sendCalls.length,
+        sendFiles: new Set(sendCalls.map((call) => call.getSourceFile().fileName)).size,
+        findings: findings.length,
+        milliseconds: Math.round(performance.now() - this.started),
+        phases: clock.snapshot(),
+        unmodelledCalls: summariseUnmodelled(unmodelled.values()),
+      },
+      analysed: { files: this.files.map((sf) => sf.fileName), sendCalls: sendCalls.map((call) => locationOf(call)), unmodelled: [...unmodelled.values()] },
+    };
+  }
+
+  /**
+   * The findings and errors of one file, analysing only its own candidate
+   * send calls (none for a file that is not the project's code): what `run`
+   * reports for this file, without the warnings (syntax errors and unresolved
+   * imports are the parser's and the type checker's to report in an editor)
+   * and the possible sends.
+   */
+  fileResult(sourceFile: ts.SourceFile): FileResult {
+    let result = this.perFile.get(sourceFile);
+    if (result) return result;
+    if (!ProjectCode.of(this.program).has(sourceFile)) return { findings: [], errors: [] };
+    const errors: Diagnostic[] = [];
+    const best = new Map<string, Finding>();
+    const reported = this.isReported(sourceFile.fileName);
+    for (const call of this.candidatesOf(sourceFile)) {
+      const outcome = this.outcomeOf(call, reported);
+      errors.push(...outcome.diagnostics);
+      if (!reported) continue;
+      for (const finding of outcome.findings) best.set(`${finding.source.kind}\u0000${call.pos}`, finding);
+    }
+    const { active, diagnostics } = applySuppressions([...best.values()].sort(compareFindings), reported ? [sourceFile] : []);
+    errors.push(...diagnostics, ...this.declarationGaps().filter((d) => d.location?.file === sourceFile.fileName));
+    result = { findings: active, errors: errors.filter((d) => d.severity === 'error') };
+    this.perFile.set(sourceFile, result);
+    return result;
+  }
+
+  private readonly relative = (file: string): string => path.relative(this.options.rootDir, file).split(path.sep).join('/');
+
+  private isReported(fileName: string): boolean {
+    return !this.ignored(this.relative(fileName)) && (this.options.onlyFiles?.(fileName) ?? true);
+  }
+
+  private candidatesOf(sourceFile: ts.SourceFile): SendCandidate[] {
+    return (this.calls.get(sourceFile) ?? []).filter((call) => this.matcher.isCandidate(call));
+  }
+
+  private declarationGaps(): Diagnostic[] {
+    this.gaps ??= builtDeclarationGaps(this.program, this.checker, this.options.rootDir, this.ignored);
+    return this.gaps;
+  }
+
+  /** One candidate call's outcome, analysed once per program (and reused from the cache where an edit cannot have changed it). */
+  private outcomeOf(call: SendCandidate, reported: boolean): CallOutcome {
+    const known = this.outcomes.get(call);
+    if (known) return known;
+    const session = this.session;
+    const outcome = !session
+      ? this.analyseCall(call, reported, this.flow)
+      : (session.reuse(call, reported) ?? session.store(call, reported, this.recorded((analyser) => this.analyseCall(call, reported, analyser))));
+    this.outcomes.set(call, outcome);
+    return outcome;
+  }
+
   /**
    * With a cache, each send call analysed gets its own analyser (sharing the
    * project index), so what it records is everything its answer depended on:
    * no memoised answer of another call's analysis is reused without its dependencies.
    */
-  const recorded = (work: (analyser: FlowAnalyzer) => CallOutcome): { value: CallOutcome; dependencies: Dependencies } => {
+  private recorded(work: (analyser: FlowAnalyzer) => CallOutcome): { value: CallOutcome; dependencies: Dependencies } {
     const dependencies: Dependencies = { files: new Set(), names: new Set() };
-    const analyser = new FlowAnalyzer(program, checker, policy, financial, callsByName, { index: flow.projectIndex(), dependencies });
+    const analyser = new FlowAnalyzer(this.program, this.checker, this.policy, this.financial, this.callsByName, { index: this.flow.projectIndex(), dependencies });
     const value = work(analyser);
-    return { value: { ...value, unmodelled: [...analyser.unmodelled.values()].map((site) => siteData(site, relative)) }, dependencies };
-  };
-  const best = new Map<string, Finding>();
-  const unmodelled = new Map<string, UnmodelledSiteData>();
-  const addUnmodelled = (site: UnmodelledSiteData): void => {
-    const known = unmodelled.get(site.location);
-    if (known) known.carried ||= site.carried;
-    else unmodelled.set(site.location, { ...site });
-  };
-  const sendCalls: (ts.CallExpression | ts.NewExpression)[] = [];
-  const possibleSends: PossibleSend[] = [];
+    return { value: { ...value, unmodelled: [...analyser.unmodelled.values()].map((site) => siteData(site, this.relative)) }, dependencies };
+  }
+
   /**
    * One candidate call: is it a send, and (when reported) which flows reach it. One finding per source kind.
    * A call that only looks like a send is a possible send; the flows reaching it are listed with it.
    */
-  const analyseCall = (call: ts.CallExpression | ts.NewExpression, reported: boolean, flow: FlowAnalyzer): CallOutcome => {
+  private analyseCall(call: SendCandidate, reported: boolean, flow: FlowAnalyzer): CallOutcome {
     const byKind = new Map<string, Finding>();
     let match: SinkMatch | undefined;
     let send = false;
     try {
-      match = clock.during('sinks', () => matcher.match(call));
+      match = this.clock.during('sinks', () => this.matcher.match(call));
       if (!match) return { send: false, findings: [], diagnostics: [] };
       send = REPORTED.has(match.matchedBy);
       if (!reported) return { send, findings: [], diagnostics: [] };
@@ -101,7 +244,7 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
         const flows = flow.resolveCallers(flow.taintOf(slot.expression, slot.fields));
         markCarried(flows, flow);
         for (const found of flows) {
-          const finding = toFinding(found, call, slot.expression, slot.label, match, relative);
+          const finding = toFinding(found, call, slot.expression, slot.label, match, this.relative);
           const kept = byKind.get(found.kind);
           byKind.set(found.kind, kept ? withPath(kept, finding) : finding);
         }
@@ -110,46 +253,9 @@ export function analyzeProgram(program: ts.Program, policy: Policy, options: Ana
       return { send, findings: send ? [...byKind.values()] : [], diagnostics: [analysisError(error, call)] };
     }
     const findings = [...byKind.values()];
-    const possible = POSSIBLE.has(match.matchedBy) ? possibleSend(call, match, findings, relative) : undefined;
+    const possible = POSSIBLE.has(match.matchedBy) ? possibleSend(call, match, findings, this.relative) : undefined;
     return { send, findings: send ? findings : [], diagnostics: [], ...(possible ? { possible } : {}) };
-  };
-  for (const call of candidates) {
-    const fileName = call.getSourceFile().fileName;
-    const reported = !ignored(relative(fileName)) && (options.onlyFiles?.(fileName) ?? true);
-    const outcome = !session
-      ? analyseCall(call, reported, flow)
-      : (session.reuse(call, reported) ?? session.store(call, reported, recorded((analyser) => analyseCall(call, reported, analyser))));
-    if (outcome.send) sendCalls.push(call);
-    diagnostics.push(...outcome.diagnostics);
-    outcome.unmodelled?.forEach(addUnmodelled);
-    if (!reported) continue;
-    if (outcome.possible) possibleSends.push(outcome.possible);
-    for (const finding of outcome.findings) best.set(`${finding.source.kind}\u0000${call.pos}\u0000${fileName}`, finding);
   }
-
-  if (!session) for (const site of flow.unmodelled.values()) addUnmodelled(siteData(site, relative));
-
-  const all = [...best.values()].sort(compareFindings);
-  const reportedFiles = files.filter((sf) => !ignored(relative(sf.fileName)) && (options.onlyFiles?.(sf.fileName) ?? true));
-  const { active: findings, suppressed, diagnostics: suppressionDiagnostics } = applySuppressions(all, reportedFiles);
-  diagnostics.push(...suppressionDiagnostics);
-  clock.enter(outer);
-  return {
-    findings,
-    suppressed,
-    diagnostics,
-    possibleSends: possibleSends.sort((a, b) => a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column),
-    stats: {
-      files: files.length,
-      sendCalls: sendCalls.length,
-      sendFiles: new Set(sendCalls.map((call) => call.getSourceFile().fileName)).size,
-      findings: findings.length,
-      milliseconds: Math.round(performance.now() - started),
-      phases: clock.snapshot(),
-      unmodelledCalls: summariseUnmodelled(unmodelled.values()),
-    },
-    analysed: { files: files.map((sf) => sf.fileName), sendCalls: sendCalls.map((call) => locationOf(call)), unmodelled: [...unmodelled.values()] },
-  };
 }
 
 /** An unmodelled call on the path of a finding carried financial data to a send, whatever its inputs looked like when it was first met. */

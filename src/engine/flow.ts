@@ -43,8 +43,8 @@ export interface Dependencies {
 }
 
 export interface FlowOptions {
-  /** The syntactic index of the project, when several analysers of one program share it. */
-  index?: ProjectIndex;
+  /** The syntactic index of the project's files (built with their calls, see incremental.ts `scanFile`), shared by every analyser of one program. */
+  index: ProjectIndex;
   /**
    * Collects what every answer of this analyser depends on. Memoised answers
    * are reused only within the analyser, so one analyser per cached unit of
@@ -114,7 +114,7 @@ export class FlowAnalyzer {
     readonly financial: FinancialTypes,
     /** Calls in the project by the callee's last name, to find who calls a function. */
     readonly callsByName: ReadonlyMap<string, readonly ts.CallExpression[]>,
-    options: FlowOptions = {},
+    options: FlowOptions,
   ) {
     this.dependencies = options.dependencies;
     this.sources = new Sources(this);

@@ -2,15 +2,20 @@ import { ts } from '@ts-morph/common';
 import type { Policy } from '../policy/types.js';
 import type { Diagnostic, Finding, PossibleSend } from './finding.js';
 import type { Dependencies } from './flow.js';
+import { calleeName } from './declarations.js';
+import { storingMembers } from './library-models.js';
 import { ProjectCode } from './project-code.js';
+import { ProjectIndex } from './project-index.js';
 
-/** Syntactic facts of one source file: they hold as long as the file's text does. */
+/** Syntactic facts of one source file: they hold as long as the file's text (and the policy) does. */
 export interface FileFacts {
   calls: (ts.CallExpression | ts.NewExpression)[];
+  /** The file's entries of the project-wide tables the flow analysis looks names up in. */
+  index: ProjectIndex;
   /**
-   * Every name the file could contribute to a project-wide table the flow
-   * analysis looks names up in: identifiers, string literals (element keys,
-   * event names), and `super` when it calls a base constructor.
+   * Every name under which the file has an entry in one of those tables (the
+   * index's, and calls by callee name): a lookup of any other name gets the
+   * same entries whatever the file says.
    */
   names: Set<string>;
 }
@@ -61,18 +66,20 @@ export interface IncrementalStats {
  * TypeScript reuses the `SourceFile` object of every file whose text did not
  * change when it builds the next program (language service, or a compiler host
  * that caches source files), so facts are keyed by `SourceFile` identity:
- * - per file: the calls in it and its syntax errors (rescanned only for changed files);
+ * - per file: the calls in it and its entries of the project-wide tables (rescanned only for changed files);
  * - per candidate send call: its outcome, with the files the flow queries
  *   visited and the names they looked up in project-wide tables. The outcome is reused when its file is unchanged and
  *   no visited file is *affected* by the edit (changed, or importing a changed
  *   file directly or transitively, since types flow along imports), and no
- *   changed file mentions (or mentioned) one of the names looked up.
+ *   changed file has (or had) an entry under one of the names looked up.
  * Anything the file-level view cannot bound (added or removed files, a changed
  * declaration file or global script, other compiler options or policy) clears
  * the cache.
  */
 export class AnalysisCache {
-  private readonly facts = new WeakMap<ts.SourceFile, FileFacts>();
+  private facts = new WeakMap<ts.SourceFile, FileFacts>();
+  /** Members whose calls store into their receiver or argument (from the policy's models): what a file's index holds. */
+  private storing: ReadonlySet<string> = new Set();
   private readonly imports = new WeakMap<ts.SourceFile, readonly string[]>();
   private calls = new Map<ts.SourceFile, Map<ts.Node, CachedCall>>();
   private previous: { files: Map<string, ts.SourceFile>; key: string } | undefined;
@@ -87,6 +94,10 @@ export class AnalysisCache {
     const previous = this.previous;
     this.previous = { files, key };
     this.lastStats = stats;
+    if (previous?.key !== key) {
+      this.facts = new WeakMap();
+      this.storing = storingMembers(policy.propagators);
+    }
 
     const full = (reason: string): CacheSession => {
       stats.fullReason = reason;
@@ -160,7 +171,14 @@ export class AnalysisCache {
   factsOf(sourceFile: ts.SourceFile, stats?: IncrementalStats): FileFacts {
     let facts = this.facts.get(sourceFile);
     if (!facts) {
-      facts = scanFile(sourceFile);
+      const index = new ProjectIndex(this.storing);
+      const { calls } = scanFile(sourceFile, index);
+      const names = index.names();
+      for (const call of calls) {
+        const name = ts.isCallExpression(call) ? calleeName(call) : undefined;
+        if (name !== undefined) names.add(name);
+      }
+      facts = { calls, index, names };
       this.facts.set(sourceFile, facts);
       if (stats) stats.scannedFiles++;
     }
@@ -195,6 +213,11 @@ export class CacheSession {
     return this.facts.get(sourceFile) ?? this.cache.factsOf(sourceFile, this.stats);
   }
 
+  /** The project-wide index of these files, merged from each file's (only an edited file is walked again). */
+  projectIndex(files: readonly ts.SourceFile[], storing: ReadonlySet<string>): ProjectIndex {
+    return ProjectIndex.merge(files.map((sf) => this.factsOf(sf).index), storing);
+  }
+
   /** The cached outcome of a call, if still valid (and complete enough for `reported`). */
   reuse(call: ts.CallExpression | ts.NewExpression, reported: boolean): CallOutcome | undefined {
     const entry = this.calls.get(call.getSourceFile())?.get(call);
@@ -214,25 +237,20 @@ export class CacheSession {
   }
 }
 
-/** Collects the calls of a file and the names it mentions. */
-export function scanFile(sourceFile: ts.SourceFile): FileFacts {
+/** One walk over a file: collects its calls, and adds its entries to `index`. */
+export function scanFile(sourceFile: ts.SourceFile, index: ProjectIndex): { calls: (ts.CallExpression | ts.NewExpression)[] } {
   const calls: (ts.CallExpression | ts.NewExpression)[] = [];
-  const names = new Set<string>();
   // Iterative walk: deeply nested generated code must not overflow the stack.
   const stack: ts.Node[] = [sourceFile];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-      calls.push(node);
-      if (node.expression.kind === ts.SyntaxKind.SuperKeyword) names.add('super');
-    } else if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node) || ts.isStringLiteralLike(node)) {
-      names.add(node.text);
-    }
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) calls.push(node);
+    index.add(node);
     ts.forEachChild(node, (child) => {
       stack.push(child);
     });
   }
-  return { calls, names };
+  return { calls };
 }
 
 function moduleSpecifiers(sourceFile: ts.SourceFile): ts.Expression[] {

@@ -25,10 +25,10 @@ export interface ArgumentUse {
 }
 
 /**
- * Syntactic facts about the project's own files, collected in one walk the
- * first time the flow analysis needs them. Nothing here asks the type checker:
- * entries are keyed by names as written, and the flow analysis resolves the
- * symbols of the few candidates it looks at.
+ * Syntactic facts about the project's own files, collected in the walk that
+ * finds their calls (see incremental.ts `scanFile`). Nothing here asks the
+ * type checker: entries are keyed by names as written, and the flow analysis
+ * resolves the symbols of the few candidates it looks at.
  */
 export class ProjectIndex {
   readonly storesByName = new Map<string, StoreSite[]>();
@@ -39,17 +39,41 @@ export class ProjectIndex {
   /** Identifiers and property accesses passed as call arguments, by their (last) name: function references. */
   readonly argumentsByName = new Map<string, ArgumentUse[]>();
 
-  constructor(files: readonly ts.SourceFile[], storingMembers: ReadonlySet<string>) {
-    for (const file of files) {
-      const stack: ts.Node[] = [file];
-      while (stack.length > 0) {
-        const node = stack.pop()!;
-        this.visit(node, storingMembers);
-        ts.forEachChild(node, (child) => {
-          stack.push(child);
-        });
+  constructor(private readonly storingMembers: ReadonlySet<string>) {}
+
+  /**
+   * One index from the indexes of single files (an editor keeps one per
+   * file and rebuilds only the edited file's): entries in the order of `parts`.
+   */
+  static merge(parts: readonly ProjectIndex[], storingMembers: ReadonlySet<string>): ProjectIndex {
+    const merged = new ProjectIndex(storingMembers);
+    const append = <T>(into: Map<string, T[]>, from: ReadonlyMap<string, readonly T[]>): void => {
+      for (const [name, entries] of from) {
+        const list = into.get(name);
+        if (list) list.push(...entries);
+        else into.set(name, [...entries]);
       }
+    };
+    for (const part of parts) {
+      append(merged.storesByName, part.storesByName);
+      append(merged.newsByName, part.newsByName);
+      append(merged.methodsByName, part.methodsByName);
+      append(merged.argumentsByName, part.argumentsByName);
+      merged.superCalls.push(...part.superCalls);
     }
+    return merged;
+  }
+
+  /** Every name this index has entries under (`super` for super calls): what a lookup in it can depend on. */
+  names(): Set<string> {
+    const names = new Set([...this.storesByName.keys(), ...this.newsByName.keys(), ...this.methodsByName.keys(), ...this.argumentsByName.keys()]);
+    if (this.superCalls.length > 0) names.add('super');
+    return names;
+  }
+
+  /** Indexes one node (not its children: the caller walks the file). */
+  add(node: ts.Node): void {
+    this.visit(node, this.storingMembers);
   }
 
   private visit(node: ts.Node, storingMembers: ReadonlySet<string>): void {

@@ -3,19 +3,27 @@ import type { ts } from '@ts-morph/common';
 import { buildPolicy } from '../config/build-policy.js';
 import { loadConfigSync } from '../config/load-config.js';
 import { validateConfig } from '../config/validate-config.js';
-import { analyzeProgram } from '../engine/analyze.js';
-import type { AnalysisResult, Diagnostic, Finding } from '../engine/finding.js';
+import { ProgramAnalyzer, type FileResult } from '../engine/analyze.js';
+import { pushTo } from '../engine/declarations.js';
+import type { Diagnostic, Finding } from '../engine/finding.js';
 import { AnalysisCache } from '../engine/incremental.js';
 import type { Policy, UserConfig } from '../policy/types.js';
 import { POLICY_KEYS, type RuleOptions } from './options.js';
 
-/** The whole-program analysis of one program, shared by every file of it that ESLint lints. */
+/**
+ * The analysis of one program, shared by every file of it that ESLint lints.
+ * A file's send calls are analysed when that file is linted: a re-lint of the
+ * edited file after an edit analyses its own calls, not those of every file
+ * the edit may have changed (they are analysed, from the cache where still
+ * valid, when they are linted).
+ */
 export interface ProgramAnalysis {
-  result: AnalysisResult;
   rootDir: string;
   policy: Policy;
-  findingsByFile: Map<string, Finding[]>;
-  errorsByFile: Map<string, Diagnostic[]>;
+  /** Findings to report in this file: at their send call, and (with `reportAtSource`) where their data is read. */
+  findingsIn(fileName: string): readonly Finding[];
+  /** Errors located in this file: calls that could not be followed, malformed suppressions, coverage gaps. */
+  errorsIn(fileName: string): readonly Diagnostic[];
 }
 
 const byProgram = new WeakMap<ts.Program, Map<string, ProgramAnalysis>>();
@@ -23,9 +31,10 @@ const byProgram = new WeakMap<ts.Program, Map<string, ProgramAnalysis>>();
 const caches = new Map<string, AnalysisCache>();
 
 /**
- * Analyses `program` once per rule options; later calls for other files of
- * the same program return the same analysis. A new program of the same
- * project (after an edit) is analysed incrementally from the previous one.
+ * The analysis of `program` for these rule options, made once; later calls
+ * for other files of the same program return the same analysis. A new
+ * program of the same project (after an edit) reuses the previous one's
+ * results where the edit cannot have changed them.
  */
 export function analysisOf(program: ts.Program, rootDir: string, options: RuleOptions): ProgramAnalysis {
   const optionsKey = JSON.stringify(options);
@@ -38,24 +47,35 @@ export function analysisOf(program: ts.Program, rootDir: string, options: RuleOp
   const cacheKey = `${project}\u0000${optionsKey}`;
   let cache = caches.get(cacheKey);
   if (!cache) caches.set(cacheKey, (cache = new AnalysisCache()));
-  const result = analyzeProgram(program, policy, { rootDir, cache });
+  const analyzer = new ProgramAnalyzer(program, policy, { rootDir, cache });
+  // Nothing to reuse (the first lint of the project, or the policy changed): a whole-project lint follows, or an
+  // editor opened the project; either way every file's calls are analysed now, in program order, as `finleak check` does.
+  if (cache.lastStats?.fullReason) for (const sourceFile of analyzer.files) analyzer.fileResult(sourceFile);
 
-  const findingsByFile = new Map<string, Finding[]>();
-  const errorsByFile = new Map<string, Diagnostic[]>();
-  const add = <T>(map: Map<string, T[]>, file: string, item: T): void => {
-    const list = map.get(file);
-    if (list) list.push(item);
-    else map.set(file, [item]);
+  const resultOf = (fileName: string): FileResult | undefined => {
+    const sourceFile = program.getSourceFile(fileName);
+    return sourceFile && analyzer.fileResult(sourceFile);
   };
-  for (const finding of result.findings) {
-    add(findingsByFile, path.resolve(finding.sink.location.file), finding);
-    const source = path.resolve(finding.source.location.file);
-    if (options.reportAtSource && source !== path.resolve(finding.sink.location.file)) add(findingsByFile, source, finding);
-  }
-  for (const diagnostic of result.diagnostics) {
-    if (diagnostic.severity === 'error' && diagnostic.location) add(errorsByFile, path.resolve(diagnostic.location.file), diagnostic);
-  }
-  const analysis: ProgramAnalysis = { result, rootDir, policy, findingsByFile, errorsByFile };
+  /** With `reportAtSource`: every file's findings, by the file their data is read in (when not the send call's). */
+  let bySource: Map<string, Finding[]> | undefined;
+  const atSource = (fileName: string): Finding[] => {
+    if (!bySource) {
+      bySource = new Map();
+      for (const sourceFile of analyzer.files) {
+        for (const finding of analyzer.fileResult(sourceFile).findings) {
+          const source = path.resolve(finding.source.location.file);
+          if (source !== path.resolve(finding.sink.location.file)) pushTo(bySource, source, finding);
+        }
+      }
+    }
+    return bySource.get(fileName) ?? [];
+  };
+  const analysis: ProgramAnalysis = {
+    rootDir,
+    policy,
+    findingsIn: (fileName) => [...(resultOf(fileName)?.findings ?? []), ...(options.reportAtSource ? atSource(fileName) : [])],
+    errorsIn: (fileName) => resultOf(fileName)?.errors ?? [],
+  };
   if (!perOptions) byProgram.set(program, (perOptions = new Map()));
   perOptions.set(optionsKey, analysis);
   return analysis;

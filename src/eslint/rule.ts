@@ -46,11 +46,11 @@ export const rule: Rule.RuleModule = {
           reportFailure(context, error);
           return;
         }
-        for (const diagnostic of analysis.errorsByFile.get(fileName) ?? []) {
+        for (const diagnostic of analysis.errorsIn(fileName)) {
           const location = diagnostic.location!;
           context.report({ loc: toLoc(location), messageId: 'analysisError', data: { reason: diagnostic.message } });
         }
-        for (const finding of analysis.findingsByFile.get(fileName) ?? []) {
+        for (const finding of analysis.findingsIn(fileName)) {
           const data = {
             kind: finding.source.kind,
             platform: finding.sink.platform,

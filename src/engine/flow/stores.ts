@@ -1,11 +1,10 @@
 import { ts } from '@ts-morph/common';
 import { calleeDeclarations, skipOuter } from '../declarations.js';
 import type { Fields, FlowAnalyzer } from '../flow.js';
-import { modelFlows, storingMembers } from '../library-models.js';
+import { modelFlows } from '../library-models.js';
 import { shortText } from '../locations.js';
 import { CALL, pathInside } from '../payload-path.js';
-import { ProjectCode } from '../project-code.js';
-import { ProjectIndex, type StoreSite } from '../project-index.js';
+import type { ProjectIndex, StoreSite } from '../project-index.js';
 import { EMPTY, extend, union, type Step, type Taint } from '../taint.js';
 import { enclosingFunction, enclosingLoop } from './scopes.js';
 
@@ -20,13 +19,10 @@ export class Stores {
 
   constructor(
     private readonly flow: FlowAnalyzer,
-    private index?: ProjectIndex,
+    private readonly index: ProjectIndex,
   ) {}
 
   projectIndex(): ProjectIndex {
-    if (!this.index) {
-      this.index = new ProjectIndex(ProjectCode.of(this.flow.program).files(), storingMembers(this.flow.policy.propagators));
-    }
     return this.index;
   }
 
