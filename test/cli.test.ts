@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import module from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixturePath, repoRoot } from './helpers/fixtures.js';
@@ -16,9 +18,9 @@ interface Run {
   stderr: string;
 }
 
-function finleak(args: string[], cwd = repoRoot): Promise<Run> {
+function finleak(args: string[], cwd = repoRoot, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env }, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -80,6 +82,34 @@ describe('finleak CLI: usage', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^1 financial type in tsconfig\.json .*\n\n  BankAccount  src\/bot\.ts:4\n/);
   });
+});
+
+describe('finleak CLI: the compiler\'s code cache', () => {
+  // Node >= 22.1 has its own (module.enableCompileCache); finleak keeps one for the compiler on older Node.
+  it.skipIf(typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function')(
+    'is written after a check, reused by the next, and replaced when V8 rejects it',
+    async () => {
+      const tmp = mkdtempSync(path.join(os.tmpdir(), 'finleak-cache-test-'));
+      const check = async (): Promise<unknown> => {
+        const result = await finleak(['check', '--project', small, '--format', 'json'], repoRoot, { TMPDIR: tmp });
+        expect(result.code).toBe(1);
+        return (JSON.parse(result.stdout) as { findings: unknown }).findings;
+      };
+      const findings = await check();
+      const folder = path.join(tmp, `finleak-compile-cache-${process.getuid!()}`);
+      const [name] = readdirSync(folder);
+      const cache = path.join(folder, name!);
+      const written = statSync(cache);
+      expect(written.size).toBeGreaterThan(1_000_000);
+      expect(written.mode & 0o077).toBe(0);
+      expect(await check()).toEqual(findings);
+      expect(statSync(cache).mtimeMs).toBe(written.mtimeMs);
+      writeFileSync(cache, 'not a code cache');
+      expect(await check()).toEqual(findings);
+      expect(statSync(cache).size).toBeGreaterThan(1_000_000);
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  );
 });
 
 describe('finleak CLI: project and config errors exit 2 naming the file (and key)', () => {

@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-import { run } from './run.js';
+import { saveCompileCache, useCompileCache } from './compile-cache.js';
 
-process.exitCode = await run(process.argv.slice(2), {
+// Before anything loads the compiler: see compile-cache.ts.
+useCompileCache();
+const { run } = await import('./run.js');
+
+const args = process.argv.slice(2);
+process.exitCode = await run(args, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   color: process.stdout.isTTY === true && !process.env['NO_COLOR'] && process.env['CI'] !== 'true',
@@ -10,3 +15,4 @@ process.exitCode = await run(process.argv.slice(2), {
   cwd: process.cwd(),
   startedAt: 0,
 });
+if (args[0] === 'check') saveCompileCache();

@@ -1,10 +1,19 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import type { UserConfig } from '../policy/types.js';
 import { ConfigError } from './config-error.js';
 import { configSchema } from './schema.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile(configSchema);
+let compiled: ValidateFunction | undefined;
+
+/** The schema's validator, loaded and compiled on first use: a run without a config file needs neither (about 0.1 s). */
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
+    compiled = new Ajv({ allErrors: true, strict: false }).compile(configSchema);
+  }
+  return compiled;
+}
 
 /** `/sanitizers/1/function` -> `sanitizers[1].function`. */
 function keyPath(pointer: string): string {
@@ -48,6 +57,7 @@ export function validateConfig(value: unknown, file: string): UserConfig {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ConfigError('the config must be an object, e.g. { "sources": { "types": ["LedgerEntry"] } }', file);
   }
+  const validate = validator();
   if (!validate(value)) {
     const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'type' || !validate.errors?.some((o) => o.keyword === 'anyOf' && o.instancePath === e.instancePath));
     const { key, reason } = describe(errors[0] ?? validate.errors![0]!);
