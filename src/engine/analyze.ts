@@ -13,6 +13,7 @@ import { enclosingFunctionName, enclosingScopeName, locationOf, shortText } from
 import { PhaseClock } from './phases.js';
 import { ProjectCode } from './project-code.js';
 import { ProjectIndex } from './project-index.js';
+import { rememberingChecker } from './remembering-checker.js';
 import { builtDeclarationGaps } from './workspace-declarations.js';
 import { POSSIBLE, REPORTED, SinkMatcher, type SinkMatch } from './sinks.js';
 import { applySuppressions } from './suppressions.js';
@@ -79,7 +80,7 @@ export class ProgramAnalyzer {
   ) {
     this.clock = options.clock ?? new PhaseClock();
     const outer = this.clock.enter('bind');
-    this.checker = program.getTypeChecker();
+    this.checker = rememberingChecker(program.getTypeChecker());
     this.clock.enter('sinks');
     this.ignored = compileGlobs(policy.ignore);
     this.files = ProjectCode.of(program).files();
