@@ -181,6 +181,20 @@ describe('finleak CLI: project and config errors exit 2 naming the file (and key
     );
   });
 
+  it('a modelled package installed without type declarations: an error naming the import, no tick, exit 2', async () => {
+    // `once` is real JavaScript with no declarations; the config models it as a send, so calls through it cannot be seen.
+    const dir = tempProject({
+      'finleak.config.json': JSON.stringify({ sinks: [{ platform: 'Pager', module: 'once', method: 'once', payload: ['arg0'] }] }),
+      'src/notify.ts': "import once from 'once';\nexport const notify = once((text: string) => text);\n",
+    });
+    const run = await finleak(['check', '--no-color'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stdout.split('\n').filter(Boolean)).toEqual([
+      "src/notify.ts:1:18 error 'once' has no type declarations under this tsconfig, and finleak recognises its send calls and data by their types: calls through it are not analysed. Make its declarations resolve (its own `types`, a @types package, or the tsconfig's `moduleResolution`), as `tsc` reports for this import (untyped-sdk)",
+      expect.stringMatching(/^! No financial data reaching a messaging send call in what finleak could analyse \(0 send calls in 0 of 1 files, [\d.]+s\) — 1 analysis error: the result is incomplete$/),
+    ]);
+  });
+
   it('--config to a missing file', async () => {
     const run = await finleak(['check', '--project', small, '--config', 'missing.config.json']);
     expect(run.code).toBe(2);

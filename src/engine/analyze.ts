@@ -14,7 +14,9 @@ import { PhaseClock } from './phases.js';
 import { ProjectCode } from './project-code.js';
 import { ProjectIndex } from './project-index.js';
 import { rememberingChecker } from './remembering-checker.js';
+import { typedModelledPackages } from './missing-packages.js';
 import { builtDeclarationGaps } from './workspace-declarations.js';
+import { unresolvedImports } from './unresolved-imports.js';
 import { POSSIBLE, REPORTED, SinkMatcher, type SinkMatch } from './sinks.js';
 import { applySuppressions } from './suppressions.js';
 import type { Flow, Step } from './taint.js';
@@ -108,10 +110,11 @@ export class ProgramAnalyzer {
     const outer = clock.enter('sinks');
     const diagnostics: Diagnostic[] = [];
     const candidates: SendCandidate[] = [];
+    const typedModelled = typedModelledPackages(this.policy);
     for (const sourceFile of this.files) {
       for (const syntax of this.program.getSyntacticDiagnostics(sourceFile)) diagnostics.push(fromTsDiagnostic(syntax, 'syntax-error'));
       candidates.push(...this.candidatesOf(sourceFile));
-      reportUnresolvedImports(sourceFile, checker, diagnostics);
+      diagnostics.push(...unresolvedImports(sourceFile, checker, typedModelled));
     }
     diagnostics.push(...this.declarationGaps());
 
@@ -293,20 +296,6 @@ export function summariseUnmodelled(sites: Iterable<UnmodelledSiteData>): Unmode
   return list.sort((a, b) => b.calls - a.calls || a.package.localeCompare(b.package) || a.callee.localeCompare(b.callee));
 }
 
-function reportUnresolvedImports(sourceFile: ts.SourceFile, checker: ts.TypeChecker, diagnostics: Diagnostic[]): void {
-  for (const statement of sourceFile.statements) {
-    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-    if (statement.importClause?.isTypeOnly) continue;
-    if (checker.getSymbolAtLocation(statement.moduleSpecifier) === undefined) {
-      diagnostics.push({
-        severity: 'warning',
-        code: 'unresolved-import',
-        message: `cannot resolve module '${statement.moduleSpecifier.text}': values imported from it have no type, so financial data and send calls through it are not recognised`,
-        location: locationOf(statement.moduleSpecifier),
-      });
-    }
-  }
-}
 
 function toFinding(flow: Flow, call: ts.CallExpression | ts.NewExpression, argument: ts.Expression, slotLabel: string, match: SinkMatch, relative: (f: string) => string): Finding {
   const callee = shortText(call.expression, 50);

@@ -43,7 +43,7 @@ export function missingPackages(program: ts.Program, rootDir: string, policy: Po
 }
 
 /** `@slack/web-api/dist/x` -> `@slack/web-api`; `telegraf/filters` -> `telegraf`; relative paths, Node built-ins -> undefined. */
-function packageName(specifier: string): string | undefined {
+export function packageName(specifier: string): string | undefined {
   if (specifier.startsWith('.') || path.isAbsolute(specifier) || specifier.startsWith('node:')) return undefined;
   const parts = specifier.split('/');
   const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
@@ -114,7 +114,7 @@ function declaredDependencies(file: string): Set<string> {
 }
 
 /** Packages whose declarations the policy models: messaging SDKs, HTTP clients, bank SDKs, source calls, schema libraries. */
-function modelledPackages(policy: Policy): Set<string> {
+export function modelledPackages(policy: Policy): Set<string> {
   const modules = [
     ...policy.sinks.flatMap((s) => asList(s.module)),
     ...policy.carriers.flatMap((c) => asList(c.module)),
@@ -123,4 +123,14 @@ function modelledPackages(policy: Policy): Set<string> {
     ...policy.sources.schemaLibraries,
   ];
   return new Set(modules.map((m) => packageName(m)).filter((m): m is string => m !== undefined));
+}
+
+/**
+ * Modelled packages whose calls finleak can only see through their type
+ * declarations: every modelled package but those with a model for their
+ * untyped form (`untyped: true` sinks, matched by import and member name).
+ */
+export function typedModelledPackages(policy: Policy): Set<string> {
+  const byName = new Set(policy.sinks.filter((s) => s.untyped).flatMap((s) => asList(s.module)).map((m) => packageName(m)));
+  return new Set([...modelledPackages(policy)].filter((name) => !byName.has(name)));
 }
