@@ -70,6 +70,8 @@ describe('open world: library calls carry data unless a model says otherwise', (
       { package: 'statement-kit', callee: 'StatementBuilder.add', calls: 1, carried: 1, locations: ['src/unmodelled.ts:11:70'] },
       { package: 'statement-kit', callee: 'StatementBuilder.render', calls: 1, carried: 1, locations: ['src/unmodelled.ts:11:104'] },
       { package: 'statement-kit', callee: 'summarise', calls: 1, carried: 1, locations: ['src/unmodelled.ts:10:37'] },
+      // A receiver that is no name keeps its parentheses, so the callee reads as code.
+      { package: 'untyped', callee: '(ctx.session ?? ctx).format', calls: 1, carried: 1, locations: ['src/unmodelled.ts:26:63'] },
     ]);
   });
 
@@ -86,6 +88,6 @@ describe('open world: library calls carry data unless a model says otherwise', (
     const expected = expectedFindings(dir).filter((k) => !/^src\/llm\.ts:|^src\/unmodelled\.ts:10 /.test(k));
     expect(keys).toEqual(expected);
     expect(stepsOf(result.findings, 'src/unmodelled.ts', 8)).toContain('src/unmodelled.ts:8 passed through `formatStatement()`');
-    expect(result.stats.unmodelledCalls?.map((u) => u.callee)).toEqual(['ctx.i18n.t', 'StatementBuilder.add', 'StatementBuilder.render']);
+    expect(result.stats.unmodelledCalls?.map((u) => u.callee)).toEqual(['ctx.i18n.t', 'StatementBuilder.add', 'StatementBuilder.render', '(ctx.session ?? ctx).format']);
   });
 });

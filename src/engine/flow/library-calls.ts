@@ -240,5 +240,6 @@ function chainText(expression: ts.Expression, depth = 0): string {
   if (ts.isPropertyAccessExpression(node)) return `${chainText(node.expression, depth + 1)}.${node.name.text}`;
   if (ts.isCallExpression(node)) return `${chainText(node.expression, depth + 1)}()`;
   if (ts.isIdentifier(node) || node.kind === ts.SyntaxKind.ThisKeyword) return node.getText();
-  return shortText(node, 20);
+  // Any other receiver (`(a.balance || 0).toFixed`) keeps its parentheses, so the chain reads as code.
+  return `(${shortText(node, 20)})`;
 }
