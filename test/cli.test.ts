@@ -190,7 +190,7 @@ describe('finleak CLI: project and config errors exit 2 naming the file (and key
     const run = await finleak(['check', '--no-color'], dir);
     expect(run.code).toBe(2);
     expect(run.stdout.split('\n').filter(Boolean)).toEqual([
-      "src/notify.ts:1:18 error 'once' has no type declarations under this tsconfig, and finleak recognises its send calls and data by their types: calls through it are not analysed. Make its declarations resolve (its own `types`, a @types package, or the tsconfig's `moduleResolution`), as `tsc` reports for this import (untyped-sdk)",
+      "src/notify.ts:1:18 error 'once' has no type declarations under this tsconfig (it is not installed, or it resolves to JavaScript without them), and finleak recognises its send calls and data by their types: calls through it are not analysed. Install it, or make its declarations resolve (its own `types`, a @types package, or the tsconfig's `moduleResolution`), as `tsc` reports for this import (untyped-sdk)",
       expect.stringMatching(/^! No financial data reaching a messaging send call in what finleak could analyse \(0 send calls in 0 of 1 files, [\d.]+s\) — 1 analysis error: the result is incomplete$/),
     ]);
   });

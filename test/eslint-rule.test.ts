@@ -90,6 +90,20 @@ ruleTester.run('no-financial-data-in-messages', rule as never, {
       ],
     },
     {
+      name: 'a modelled SDK that is not installed: an error at its import (the file cannot be checked through it)',
+      filename: file('src/precision.ts'),
+      code: "import { WechatyBuilder } from 'wechaty';\nexport const bot = WechatyBuilder.build();\n",
+      errors: [
+        {
+          line: 1,
+          column: 32,
+          ...fullMessage(
+            "finleak: 'wechaty' has no type declarations under this tsconfig (it is not installed, or it resolves to JavaScript without them), and finleak recognises its send calls and data by their types: calls through it are not analysed. Install it, or make its declarations resolve (its own `types`, a @types package, or the tsconfig's `moduleResolution`), as `tsc` reports for this import",
+          ),
+        },
+      ],
+    },
+    {
       name: 'a bad policy in the rule options: one clear report, no crash',
       filename: file('src/masking.ts'),
       code: readFileSync(file('src/masking.ts'), 'utf8'),

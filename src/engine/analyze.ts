@@ -74,6 +74,7 @@ export class ProgramAnalyzer {
   private readonly outcomes = new Map<SendCandidate, CallOutcome>();
   private readonly perFile = new Map<ts.SourceFile, FileResult>();
   private gaps: Diagnostic[] | undefined;
+  private typedModelledCache: ReadonlySet<string> | undefined;
 
   constructor(
     private readonly program: ts.Program,
@@ -110,11 +111,10 @@ export class ProgramAnalyzer {
     const outer = clock.enter('sinks');
     const diagnostics: Diagnostic[] = [];
     const candidates: SendCandidate[] = [];
-    const typedModelled = typedModelledPackages(this.policy);
     for (const sourceFile of this.files) {
       for (const syntax of this.program.getSyntacticDiagnostics(sourceFile)) diagnostics.push(fromTsDiagnostic(syntax, 'syntax-error'));
       candidates.push(...this.candidatesOf(sourceFile));
-      diagnostics.push(...unresolvedImports(sourceFile, checker, typedModelled));
+      diagnostics.push(...unresolvedImports(sourceFile, checker, this.typedModelled));
     }
     diagnostics.push(...this.declarationGaps());
 
@@ -186,7 +186,7 @@ export class ProgramAnalyzer {
       for (const finding of outcome.findings) best.set(`${finding.source.kind}\u0000${call.pos}`, finding);
     }
     const { active, diagnostics } = applySuppressions([...best.values()].sort(compareFindings), reported ? [sourceFile] : []);
-    errors.push(...diagnostics, ...this.declarationGaps().filter((d) => d.location?.file === sourceFile.fileName));
+    errors.push(...diagnostics, ...unresolvedImports(sourceFile, this.checker, this.typedModelled), ...this.declarationGaps().filter((d) => d.location?.file === sourceFile.fileName));
     result = { findings: active, errors: errors.filter((d) => d.severity === 'error') };
     this.perFile.set(sourceFile, result);
     return result;
@@ -200,6 +200,12 @@ export class ProgramAnalyzer {
 
   private candidatesOf(sourceFile: ts.SourceFile): SendCandidate[] {
     return (this.calls.get(sourceFile) ?? []).filter((call) => this.matcher.isCandidate(call));
+  }
+
+  /** Modelled packages seen only through their types: an import of one without types is a coverage error. */
+  private get typedModelled(): ReadonlySet<string> {
+    this.typedModelledCache ??= typedModelledPackages(this.policy);
+    return this.typedModelledCache;
   }
 
   private declarationGaps(): Diagnostic[] {

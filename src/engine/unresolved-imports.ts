@@ -9,9 +9,10 @@ import { packageName } from './missing-packages.js';
  * open-world default still carries data through their calls, so this is a
  * warning. For a package the policy models by its type declarations (a
  * messaging or bank SDK), it is an error: its send calls are invisible, and a
- * run that found no leak through them proves nothing. (Missing packages stop
- * the run earlier; this is the installed package TypeScript resolves to
- * JavaScript without declarations, e.g. an `exports` map without `types`.)
+ * run that found no leak through them proves nothing. That is a package that
+ * is not installed (the CLI stops before analysing, see missing-packages.ts;
+ * the ESLint rule shows this error at the import) or one TypeScript resolves to
+ * JavaScript without declarations (e.g. an `exports` map without `types`).
  */
 export function unresolvedImports(sourceFile: ts.SourceFile, checker: ts.TypeChecker, typedModelled: ReadonlySet<string>): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -26,7 +27,7 @@ export function unresolvedImports(sourceFile: ts.SourceFile, checker: ts.TypeChe
       found.push({
         severity: 'error',
         code: 'untyped-sdk',
-        message: `'${specifier}' has no type declarations under this tsconfig, and finleak recognises its send calls and data by their types: calls through it are not analysed. Make its declarations resolve (its own \`types\`, a @types package, or the tsconfig's \`moduleResolution\`), as \`tsc\` reports for this import`,
+        message: `'${specifier}' has no type declarations under this tsconfig (it is not installed, or it resolves to JavaScript without them), and finleak recognises its send calls and data by their types: calls through it are not analysed. Install it, or make its declarations resolve (its own \`types\`, a @types package, or the tsconfig's \`moduleResolution\`), as \`tsc\` reports for this import`,
         location,
       });
     } else {
