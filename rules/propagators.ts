@@ -2,6 +2,7 @@ import { definePropagators } from './define.js';
 import apiClients from './libraries/api-clients.js';
 import buffers from './libraries/buffers.js';
 import escapers from './libraries/escapers.js';
+import validation from './libraries/validation.js';
 import hashing from './libraries/hashing.js';
 import i18n from './libraries/i18n.js';
 import llm from './libraries/llm.js';
@@ -15,7 +16,7 @@ import textFormatting from './libraries/text-formatting.js';
  * src/engine/flow/library-calls.ts); a model makes the step exact, or clean
  * (`from: []` and no `flows`). This file models JavaScript's built-ins and SDK
  * message builders; `libraries/` holds one file per family of packages (i18n,
- * text formatting, escapers, templates, stores, buffers, LLM APIs, API
+ * text formatting, escapers, schema validation, templates, stores, buffers, LLM APIs, API
  * clients, hashing). `from` lists what reaches the whole result;
  * `flows` are finer movements between value paths (see `FlowSpec`): into and
  * out of callbacks, into containers (`Map.set`) and out of them (`Map.get`).
@@ -177,4 +178,4 @@ const builtIns = definePropagators([
   { function: 'MessageMedia', module: 'whatsapp-web.js', from: ['arg1', 'arg2'] },
 ]);
 
-export default [...builtIns, ...i18n, ...textFormatting, ...escapers, ...templates, ...stores, ...buffers, ...llm, ...apiClients, ...hashing];
+export default [...builtIns, ...i18n, ...textFormatting, ...escapers, ...validation, ...templates, ...stores, ...buffers, ...llm, ...apiClients, ...hashing];
