@@ -35,18 +35,20 @@ export default defineSources({
   fields: [
     // Balances and amounts.
     { category: 'balance', words: ['balance', 'creditLimit', 'overdraft'], confirms: 'alone' },
-    { category: 'balance', words: ['amount', 'money', 'fee', 'debit', 'credit', 'principal', 'total'], confirms: 'beside' },
+    { category: 'balance', words: ['amount', 'money', 'fee', 'debit', 'credit', 'principal', 'total', 'income', 'expense', 'spending', 'spent', 'cost'], confirms: 'beside' },
+    // A transaction's `value` is its amount.
+    { category: 'balance', words: ['/^value$/i'], on: TRANSACTION },
     // Money objects (`{ value, currency }`, Plaid's `{ available, current, iso_currency_code }`).
     { category: 'balance', words: ['value', 'units', 'available', 'current', 'limit'], besideCurrency: true },
     // Account identifiers.
     { category: 'account-identifier', words: ['iban', 'bban', 'accountNumber', 'acctNumber', 'accountNo', 'acctNo', 'routingNumber', 'sortCode', 'bsb', 'formattedAccount'], confirms: 'alone' },
     { category: 'account-identifier', words: ['bic', 'swift', 'swiftCode'] },
     // A field that is just `number` on an account type is its number (`Account.number`); `phoneNumber` is not.
-    { category: 'account-identifier', words: ['/^(number|no)$/i'], on: ['Account', 'Acct'] },
+    { category: 'account-identifier', words: ['/^(number|no)$/i'], on: ['Account', 'Acct'], confirms: 'alone' },
     // Card identifiers.
     { category: 'card', words: ['cardNumber', 'cardNo', 'pan', 'cvv', 'cvc'], confirms: 'alone' },
     { category: 'card', words: ['expiry', 'expiryDate', 'expiration', 'expirationDate', 'expMonth', 'expYear'] },
-    { category: 'card', words: ['/^(number|no)$/i'], on: ['Card'] },
+    { category: 'card', words: ['/^(number|no)$/i'], on: ['Card'], confirms: 'alone' },
     // Counterparty and merchant.
     { category: 'counterparty', words: ['merchant', 'payee', 'payer', 'counterparty', 'creditor', 'debtor', 'beneficiary', 'remitter'], confirms: 'beside' },
     { category: 'counterparty', words: ['merchantCategory', 'merchantCategoryCode', 'mcc'] },

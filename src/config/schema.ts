@@ -52,7 +52,7 @@ export const configSchema = {
                   category: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', description: 'Data category shown in findings, e.g. "balance" or a new one such as "loyalty".' },
                   words: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, description: 'Field words ("pointsBalance"), or "/regex/" tested on the whole field name.' },
                   confirms: { enum: ['alone', 'beside'], description: '"alone": the field makes any object financial; "beside": with a currency or date field, or a "beside" field of another category. Omitted: only on an object something else shows to be a money or account shape.' },
-                  on: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, description: 'Only on objects whose type name (or origin) contains one of these words, e.g. ["Transaction"].' },
+                  on: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, description: 'Only on objects whose own type name (or origin) contains one of these words, e.g. ["Transaction"], and (unless "confirms" is "alone") beside another financial field.' },
                   besideCurrency: { type: 'boolean', description: 'Only on objects that also have a currency field (`value` of `{ value, currency }`).' },
                 },
               },

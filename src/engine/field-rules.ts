@@ -21,6 +21,8 @@ export interface FieldHit {
   word: string;
   confirms?: FieldRuleSpec['confirms'];
   besideCurrency?: boolean;
+  /** Matched by a rule for some type names only (`name` of a transaction). */
+  onNames?: boolean;
 }
 
 export interface ShapeVerdict {
@@ -85,16 +87,20 @@ export class FieldRules {
    * Judges an object by its fields and names (its type name, origin names,
    * and those of the object it is nested in). `given`: evidence from outside
    * (listed in `sources.types`, an SDK model, the object it is nested in).
+   * `ownNames`: the names of the object itself, for rules that depend on
+   * them (`name` of a transaction, not of a transaction's inline `category`).
    */
-  classify(members: readonly Member[], names: readonly string[], given?: string): ShapeVerdict {
+  classify(members: readonly Member[], names: readonly string[], given?: string, ownNames: readonly string[] = names): ShapeVerdict {
     const currency = members.find((m) => containsWord(m.name, this.currency));
     const date = members.find((m) => m.isDate || containsWord(m.name, this.date));
-    const hits: FieldHit[] = [];
+    let hits: FieldHit[] = [];
     for (const member of members) {
       if (this.excluded.match(member.name)) continue;
-      const hit = this.hit(member, names, currency !== undefined && currency !== member);
+      const hit = this.hit(member, ownNames, currency !== undefined && currency !== member);
       if (hit) hits.push(hit);
     }
+    // A transaction's `name` or `city` needs the rest of a transaction too: a `PaymentsItem { title, priority }` is no transaction.
+    if (!hits.some((h) => !h.onNames || h.confirms === 'alone')) hits = [];
     const evidence = given ?? this.namesEvidence(names) ?? this.fieldsEvidence(hits, currency, date);
     return { ...(evidence ? { evidence } : {}), fields: evidence ? hits : [], hits };
   }
@@ -105,7 +111,14 @@ export class FieldRules {
       if (rule.on && !names.some((n) => rule.on!.some((p) => p.test(n)))) continue;
       const word = rule.matcher.match(member.name) ?? (member.alias !== undefined ? rule.matcher.match(member.alias) : undefined);
       if (word !== undefined) {
-        return { field: member.name, category: rule.category, word, ...(rule.confirms ? { confirms: rule.confirms } : {}), ...(rule.besideCurrency ? { besideCurrency: true } : {}) };
+        return {
+          field: member.name,
+          category: rule.category,
+          word,
+          ...(rule.confirms ? { confirms: rule.confirms } : {}),
+          ...(rule.besideCurrency ? { besideCurrency: true } : {}),
+          ...(rule.on ? { onNames: true } : {}),
+        };
       }
     }
     return undefined;

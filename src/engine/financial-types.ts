@@ -79,6 +79,8 @@ interface Found {
   fields: Map<string, string>;
   /** A listed or SDK type none of whose fields a rule matched: all of it. */
   whole?: boolean;
+  /** The kind of an object type without a name: "object with `totalBalance`", after its first financial field, whichever field is read. */
+  unnamed?: string;
 }
 
 /**
@@ -105,6 +107,7 @@ export class FinancialTypes {
   private readonly shapes = new Map<ts.Type, Map<string, Shape>>();
   private readonly withinCache = new Map<ts.Type, Map<string, Found[] | null>>();
   private readonly handles = new Map<ts.Type, boolean>();
+  private readonly anonymousKeys = new Map<ts.Type, number>();
   private readonly schemaLibraries: readonly string[];
   private readonly baseDir: string;
 
@@ -198,11 +201,6 @@ export class FinancialTypes {
     return current;
   }
 
-  /** The names by which a type is known: its alias, its symbol. */
-  typeName(type: ts.Type): string | undefined {
-    return this.origins.typeName(type);
-  }
-
   /** `file:line` of a declaration for explanations: relative to the project, or the package name for dependencies. */
   where(node: ts.Node): string {
     return this.origins.where(node);
@@ -243,7 +241,7 @@ export class FinancialTypes {
         const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
         if (name !== undefined) members.push({ name });
       }
-      const verdict = this.rules.classify(members, names, given);
+      const verdict = this.rules.classify(members, names, given, depth === 0 ? names : []);
       found.evidence ??= verdict.evidence;
       for (const hit of verdict.fields) found.fields.set(`${prefix}${hit.field}`, hit.category);
       if (depth >= 2) return;
@@ -293,9 +291,11 @@ export class FinancialTypes {
     return { identity, ...(evidence ? { evidence } : {}), prefix: [...(inner?.prefix ?? []), segment] };
   }
 
-  private evidenceOf(shape: Shape): { evidence?: string } {
+  /** What a match says about an object of this shape: the evidence, and for an object type without a name, its kind. */
+  private evidenceOf(shape: Shape): { evidence?: string; unnamed?: string } {
     const evidence = shape.declared ?? shape.verdict.evidence;
-    return evidence ? { evidence } : {};
+    const first = shape.identity ? undefined : shape.verdict.fields[0]?.field;
+    return { ...(evidence ? { evidence } : {}), ...(first !== undefined ? { unnamed: `object with \`${first}\`` } : {}) };
   }
 
   private shape(type: ts.Type, context: Context | undefined): Shape {
@@ -330,7 +330,8 @@ export class FinancialTypes {
     const listed = own ? this.listed(own) : undefined;
     const declared = listed ?? this.matchSdk(type);
     const names = [...new Set([...(own?.names ?? []), ...(identity?.names ?? [])])];
-    const verdict = this.rules.classify(members, names, declared ?? context?.evidence);
+    const ownNames = own && !own.nested && !(context && own.kind === context.identity.kind && context.prefix.length > 0) ? own.names : [];
+    const verdict = this.rules.classify(members, names, declared ?? context?.evidence, ownNames);
     return { ...empty, verdict, ...(declared ? { declared } : {}), ...(listed ? { listed: true } : {}) };
   }
 
@@ -393,9 +394,11 @@ export class FinancialTypes {
       const { identity, inner } = this.resolve(part, context);
       const shape = this.shape(part, inner);
       const prefix = inner?.prefix ?? [];
+      // One entry per kind; the fields of one unnamed object together.
+      const key = identity?.kind ?? `\u0000${this.anonymousKey(part)}`;
       if (shape.listed) {
         const fields = new Map([[prefix.join('.') || EVERY_FIELD, UNCLASSIFIED], ...shape.verdict.fields.map((h) => [[...prefix, h.field].join('.'), h.category] as const)]);
-        addFound(found, { ...(identity ? { identity } : {}), evidence: shape.declared!, fields, whole: true });
+        addFound(found, key, { ...(identity ? { identity } : {}), evidence: shape.declared!, fields, whole: true });
         continue;
       }
       const before = countFields(found);
@@ -404,7 +407,7 @@ export class FinancialTypes {
         const nested = this.nestedContext(identity, shape, inner, hit.field);
         const inside = depth + 1 < WITHIN_DEPTH && nested ? this.within(this.checker.getTypeOfSymbol(property), { ...nested, absorb: true }).filter((f) => !f.whole) : [];
         const fields = inside.length > 0 ? inside.flatMap((f) => [...f.fields]) : [[[...prefix, hit.field].join('.'), hit.category] as const];
-        addFound(found, { ...(identity ? { identity } : {}), ...this.evidenceOf(shape), fields: new Map(fields) });
+        addFound(found, key, { ...(identity ? { identity } : {}), ...this.evidenceOf(shape), fields: new Map(fields) });
       }
       if (depth + 1 < WITHIN_DEPTH && !this.isPrimitive(part) && !this.isLibType(part) && part.getCallSignatures().length === 0 && !(identity && this.isExcluded(identity))) {
         for (const property of part.getProperties()) {
@@ -415,7 +418,7 @@ export class FinancialTypes {
         }
       }
       if (shape.declared && countFields(found) === before) {
-        addFound(found, { ...(identity ? { identity } : {}), evidence: shape.declared, fields: new Map([[prefix.join('.') || EVERY_FIELD, UNCLASSIFIED]]), whole: true });
+        addFound(found, key, { ...(identity ? { identity } : {}), evidence: shape.declared, fields: new Map([[prefix.join('.') || EVERY_FIELD, UNCLASSIFIED]]), whole: true });
       }
     }
   }
@@ -424,7 +427,7 @@ export class FinancialTypes {
     const byKind = new Map<string, Found>();
     for (const f of found) {
       if (f.fields.size === 0) continue;
-      const kind = f.identity?.kind ?? `object with \`${[...f.fields.keys()][0]}\``;
+      const kind = f.identity?.kind ?? f.unnamed ?? `object with \`${[...f.fields.keys()][0]}\``;
       const kept = byKind.get(kind);
       if (kept) for (const [path, category] of f.fields) kept.fields.set(path, category);
       else byKind.set(kind, { ...f, fields: new Map(f.fields) });
@@ -534,6 +537,13 @@ export class FinancialTypes {
     return declaration !== undefined && this.origins.isExternal(declaration) && moduleMatches(addressOf(this.program, declaration), this.schemaLibraries, this.baseDir);
   }
 
+  /** Tells unnamed object types apart. */
+  private anonymousKey(type: ts.Type): number {
+    let key = this.anonymousKeys.get(type);
+    if (key === undefined) this.anonymousKeys.set(type, (key = this.anonymousKeys.size + 1));
+    return key;
+  }
+
   private isDate(type: ts.Type): boolean {
     const symbol = this.checker.getNonNullableType(type).getSymbol();
     return symbol?.name === 'Date' && (symbol.declarations ?? []).some((d) => this.origins.isLib(d));
@@ -548,10 +558,9 @@ export class FinancialTypes {
 }
 
 /** Adds fields found for a kind to a search's results. */
-function addFound(found: Map<string, Found>, more: Found): void {
-  const kind = more.identity?.kind ?? `\u0000${[...more.fields.keys()][0] ?? ''}`;
-  const kept = found.get(kind);
-  if (!kept) found.set(kind, { ...more, fields: new Map(more.fields) });
+function addFound(found: Map<string, Found>, key: string, more: Found): void {
+  const kept = found.get(key);
+  if (!kept) found.set(key, { ...more, fields: new Map(more.fields) });
   else {
     for (const [path, category] of more.fields) kept.fields.set(path, category);
     if (!more.whole) delete kept.whole;

@@ -1,4 +1,5 @@
 import type { ts } from '@ts-morph/common';
+import { EVERY_FIELD } from './financial-types.js';
 
 /** One step of a trace while the engine works: a node and what happens to the data there. */
 export interface Step {
@@ -113,7 +114,7 @@ export function union(taints: readonly Taint[]): Taint {
 /** `kept` with the fields and categories of `other` added (both flows are of one kind). */
 export function mergeFields(kept: Flow, other: Flow): Flow {
   // Every field (`*`: a listed type, untyped bank data) says it all.
-  const fields = kept.fields?.includes('*') ? kept.fields : other.fields?.includes('*') ? ['*'] : addAll(kept.fields, other.fields);
+  const fields = kept.fields?.includes(EVERY_FIELD) ? kept.fields : other.fields?.includes(EVERY_FIELD) ? [EVERY_FIELD] : addAll(kept.fields, other.fields);
   const categories = addAll(kept.categories, other.categories);
   if (fields === kept.fields && categories === kept.categories) return kept;
   return { ...kept, ...(fields ? { fields } : {}), ...(categories ? { categories } : {}) };

@@ -19,6 +19,12 @@ export interface TypeIdentity {
   external: boolean;
   /** Known by where its fields were declared, not by a name of its own (a mapped, inferred or inline type). */
   anonymous: boolean;
+  /**
+   * An inline object inside that declaration (`category: { id; name }` of a
+   * `Transaction`), not the declaration's own fields: words that depend on
+   * the type's name (`name` of a transaction) do not apply to it.
+   */
+  nested?: boolean;
 }
 
 /** Where an anonymous type's fields were declared: a named type (a Pick/Omit/Partial of it, a query result), a schema or table, a generated model. */
@@ -32,6 +38,8 @@ export interface Origin {
   literal?: ts.ObjectLiteralExpression;
   /** Found by its field names alone: the type's properties kept no declarations. */
   alike?: boolean;
+  /** The fields are those of an inline object inside the declaration, not its own. */
+  nested?: boolean;
 }
 
 /** A project declaration and its field names, for types whose properties kept no declarations. */
@@ -98,7 +106,7 @@ export class TypeOrigins {
     const shape = this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
     const shown = shape.length <= 60 ? ` \`${shape}\`` : '';
     const label = `values${shown} ${origin.alike ? 'with the fields of' : 'of'} ${origin.what} \`${origin.names[0]}\` (${this.where(origin.node)})`;
-    return { kind: origin.names[0]!, names: origin.names, label, external: this.isExternal(origin.node), anonymous: true };
+    return { kind: origin.names[0]!, names: origin.names, label, external: this.isExternal(origin.node), anonymous: true, ...(origin.nested ? { nested: true } : {}) };
   }
 
   /** `Stripe.Charge`, `Balance.Available`: a type declared in a namespace is named with it (one level). */
@@ -204,12 +212,15 @@ export class TypeOrigins {
       const table = ts.isPropertyAccessExpression(value) ? this.schemaOfExpression(value.expression) : undefined;
       if (table) return table;
     }
+    let nested = false;
     for (let node: ts.Node | undefined = declaration.parent; node && !ts.isSourceFile(node); node = node.parent) {
       if (ts.isClassLike(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) {
         if (!node.name) return undefined;
         const entity = ts.isClassLike(node) ? entityName(node) : undefined;
-        return { names: [node.name.text, ...(entity ? [entity] : [])], node, what: entity ? 'entity' : ts.isClassLike(node) ? 'class' : 'type' };
+        return { names: [node.name.text, ...(entity ? [entity] : [])], node, what: entity ? 'entity' : ts.isClassLike(node) ? 'class' : 'type', ...(nested ? { nested } : {}) };
       }
+      // A type literal that is a property's type: an inline object inside the declaration, not its own fields.
+      if (ts.isTypeLiteralNode(node) && isPropertyType(node)) nested = true;
       // A model generated from OpenAPI: `components['schemas']['Transaction']` is `{ Transaction: { ... } }` (models are PascalCase, fields are not).
       if (ts.isTypeLiteralNode(node) && ts.isPropertySignature(node.parent) && (ts.isIdentifier(node.parent.name) || ts.isStringLiteral(node.parent.name)) && /^[A-Z]/.test(node.parent.name.text)) {
         return { names: [node.parent.name.text], node: node.parent, what: 'model' };
@@ -254,7 +265,7 @@ export class TypeOrigins {
     // A schema nested in another (`z.object({ details: z.object({ ... }) })`) is part of the outer one.
     if (parent && ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent)) {
       const outer = this.schemaOrigin(parent.parent);
-      if (outer) return outer;
+      if (outer) return { ...outer, nested: true };
     }
     if (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent)) && ts.isIdentifier(parent.name)) names.push(parent.name.text);
     const table = call.arguments.find(ts.isStringLiteral);
@@ -262,6 +273,13 @@ export class TypeOrigins {
     if (names.length === 0) return undefined;
     return { names, node: parent ?? call, what: table ? 'table' : 'schema', literal };
   }
+}
+
+/** `{ ... }` as the type of a property (also as an array's element or a union member there). */
+function isPropertyType(literal: ts.TypeLiteralNode): boolean {
+  let node: ts.Node = literal.parent;
+  while (ts.isArrayTypeNode(node) || ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node) || ts.isParenthesizedTypeNode(node)) node = node.parent;
+  return ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isParameter(node);
 }
 
 /** An alias with type arguments (`Selectable<LedgerPostingTable>`): a wrapper of another type's fields. */

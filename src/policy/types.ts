@@ -73,7 +73,12 @@ export interface FieldRuleSpec {
    * something else shows to be a money or account shape.
    */
   confirms?: 'alone' | 'beside';
-  /** Only on objects whose type name (or origin) contains one of these words (`name` on a `Transaction`). */
+  /**
+   * Only on objects whose own type name (or origin) contains one of these
+   * words (`name` on a `Transaction`), and, unless `confirms` is `alone`,
+   * only beside another financial field: a `PaymentsItem { title, priority }`
+   * is no transaction.
+   */
   on?: string[];
   /** Only on objects that also have a currency field (`value` in `{ value, currency }`); the field then confirms the object. */
   besideCurrency?: boolean;
