@@ -21,7 +21,7 @@ export class Sources {
    * one flow per kind, naming the fields.
    */
   withSource(node: ts.Expression, fields: Fields, derived: Taint): Taint {
-    if (derived.flows.length > 0 || fields[0] === CALL || this.flow.clean.isCleanValue(node)) return derived;
+    if (derived.flows.length > 0 || fields[0] === CALL || isBuiltHere(node) || this.flow.clean.isCleanValue(node)) return derived;
     const matches = this.financialAt(node, fields);
     if (matches.length === 0) return this.narrowed(node, derived);
     const parameters = derived.params.map((p) => p.parameter);
@@ -104,3 +104,22 @@ function sourceLabel(node: ts.Node, match: FinancialMatch): string {
   if (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) return `reads \`${text}\` (${match.kind}: ${match.summary})`;
   return `\`${text}\` holds ${match.kind}: ${match.summary}`;
 }
+
+/**
+ * A value the code builds on the spot from parts the flow follows one by one
+ * (an object or array literal, a template, a literal): what it carries is what
+ * its parts carry, not what its inferred type's field names suggest. A query
+ * filter `{ amount: { $lt: 0 } }` holds no one's amount.
+ */
+function isBuiltHere(node: ts.Expression): boolean {
+  const inner = skipOuter(node);
+  return (
+    ts.isObjectLiteralExpression(inner) ||
+    ts.isArrayLiteralExpression(inner) ||
+    ts.isTemplateExpression(inner) ||
+    ts.isNoSubstitutionTemplateLiteral(inner) ||
+    ts.isStringLiteral(inner) ||
+    ts.isNumericLiteral(inner)
+  );
+}
+
