@@ -263,7 +263,7 @@ export class ProgramAnalyzer {
       return { send, findings: send ? [...byKind.values()] : [], diagnostics: [analysisError(error, call)] };
     }
     const findings = [...byKind.values()];
-    const possible = POSSIBLE.has(match.matchedBy) ? possibleSend(call, match, findings, this.relative) : undefined;
+    const possible = POSSIBLE.has(match.matchedBy) && !(match.onlyWithData && findings.length === 0) ? possibleSend(call, match, findings, this.relative) : undefined;
     return { send, findings: send ? findings : [], diagnostics: [], ...(possible ? { possible } : {}) };
   }
 }

@@ -38,6 +38,8 @@ export interface HttpSend {
   url: string;
   httpClient: string;
   slots: BodySlot[];
+  /** Listed as a possible send only when financial data reaches its slots (a body built elsewhere says nothing by its shape). */
+  onlyWithData?: boolean;
 }
 
 const HTTP_VERBS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -137,12 +139,16 @@ export class HttpSends {
    */
   private bodyShaped(call: ts.CallExpression | ts.NewExpression, carrier: CompiledCarrier, urls: string[], httpMethod: string, names: string[]): HttpSend | undefined {
     if (!['POST', 'PUT', 'PATCH'].includes(httpMethod) || !urls.every(hostUnknown)) return undefined;
+    const from = names.length > 0 ? `a URL read from \`${names[0]}\`` : 'a URL not known statically';
+    let opaque: PayloadPath | undefined;
     for (const body of carrier.body) {
       const object = this.bodyObject(call, body);
-      if (!object) continue;
+      if (!object) {
+        if (!opaque && argumentAt(call, body, this.checker)) opaque = body;
+        continue;
+      }
       const fields = MESSAGE_FIELDS.filter((field) => propertyValue(object, field) !== undefined);
       if (fields.length === 0) continue;
-      const from = names.length > 0 ? `a URL read from \`${names[0]}\`` : 'a URL not known statically';
       return {
         platform: 'unknown',
         api: `${httpMethod} to ${from} with a message-like body (${fields.map((f) => `\`${f}\``).join(', ')})`,
@@ -152,7 +158,17 @@ export class HttpSends {
         slots: fields.map((field) => ({ at: body, fields: [field] })),
       };
     }
-    return undefined;
+    // A body built elsewhere (`fetch(this.url, { method: 'POST', body })`): listed when financial data reaches it.
+    if (!opaque) return undefined;
+    return {
+      platform: 'unknown',
+      api: `${httpMethod} to ${from} with a body built elsewhere`,
+      matchedBy: 'body-shape',
+      url: displayUrl(urls[0]!),
+      httpClient: carrier.spec.name,
+      slots: [{ at: opaque, fields: [] }],
+      onlyWithData: true,
+    };
   }
 
   /** The object literal a body argument is, directly or as the first argument of a call around it (`JSON.stringify({ … })`). */

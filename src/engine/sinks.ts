@@ -34,6 +34,8 @@ export interface SinkMatch {
   /** The generic HTTP client the call goes through (`axios`, `fetch`), for HTTP matches. */
   httpClient?: string;
   slots: PayloadSlot[];
+  /** A possible send listed only when financial data reaches it. */
+  onlyWithData?: boolean;
 }
 
 /** Matches that only say a call may be a send: listed as possible sends for a person to confirm or model. */
@@ -388,7 +390,7 @@ export class SinkMatcher {
   private httpMatch(call: ts.CallExpression | ts.NewExpression, send: HttpSend): SinkMatch {
     const args: Arguments = { call, list: call.arguments ?? [] };
     const slots = send.slots.flatMap((s) => this.slot(args, s.at, s.fields) ?? []);
-    return { platform: send.platform, api: send.api, matchedBy: send.matchedBy, url: send.url, httpClient: send.httpClient, slots };
+    return { platform: send.platform, api: send.api, matchedBy: send.matchedBy, url: send.url, httpClient: send.httpClient, slots, ...(send.onlyWithData ? { onlyWithData: true } : {}) };
   }
 
   /**
