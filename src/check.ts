@@ -9,7 +9,8 @@ import { analyzeProgram } from './engine/analyze.js';
 import type { AnalysisResult, Diagnostic } from './engine/finding.js';
 import { missingPackages } from './engine/missing-packages.js';
 import { PhaseClock, totalOf } from './engine/phases.js';
-import { loadProgram, programKey, ProjectError, releaseSharedFiles, type ParsedProject } from './engine/project.js';
+import { DeclarationNeeded } from './engine/declaration-pruning.js';
+import { loadProgram, programKey, ProjectError, releaseSharedFiles, type ParsedProject, type UnparsableFile } from './engine/project.js';
 import { isWorkspaceRoot } from './engine/repository-root.js';
 import type { Policy, UserConfig } from './policy/types.js';
 import { combineResults } from './workspace/combine-results.js';
@@ -42,6 +43,12 @@ export interface CheckOptions {
    * time since the clock's origin. Default: a clock started by this call.
    */
   clock?: PhaseClock;
+  /**
+   * Load every declaration file the projects' imports name, as `tsc` does
+   * (the findings are the same; only the time differs). Default: the
+   * dependencies' declaration files no part of the analysis reaches are not loaded.
+   */
+  loadAllDeclarations?: boolean;
 }
 
 /** A project of the check, and which program it was analysed in. */
@@ -90,19 +97,41 @@ export async function check(options: CheckOptions): Promise<CheckOutcome> {
   const results: AnalysisResult[] = [];
   const diagnostics: Diagnostic[] = [...notes(found, relative), ...(shard && projects.length === 0 ? [emptyShard(shard, found.projects.length)] : [])];
   const configChecks: ConfigCheck[] = [];
-  for (const [i, group] of groups.entries()) {
+  let unloaded = 0;
+  let reloaded = false;
+  const analyse = (group: ParsedProject[], loadAll: boolean): { result: AnalysisResult; unparsable: UnparsableFile[]; configCheck?: ConfigCheck; unloaded: number } => {
     clock.enter('load');
-    const { program, unparsable, configFile: tsconfig } = loadProgram(group);
+    const { program, unparsable, configFile: tsconfig, unloaded } = loadProgram(group, { loadAll });
     const missing = missingPackages(program, path.dirname(tsconfig), policy);
     if (missing.packages.length > 0) throw new ProjectError(missingPackagesMessage(missing.packages), tsconfig);
-    if (configFile) configChecks.push(checkConfig(config, configFile, program, policy.baseDir));
-    diagnostics.push(...unparsable.map(unparsableFile));
-    results.push(analyzeProgram(program, policy, { rootDir, ...(onlyFiles ? { onlyFiles } : {}), clock }));
+    const configCheck = configFile ? checkConfig(config, configFile, program, policy.baseDir) : undefined;
+    // `sources.types` entries are looked for in the dependencies' declarations too: one that matches nothing may be declared in a file not loaded.
+    if (unloaded?.length && config.sources?.types?.length && configCheck && 'warnings' in configCheck && configCheck.warnings.some((w) => w.code === 'config-unmatched')) {
+      throw new DeclarationNeeded('a declaration file that may declare a sources.types entry');
+    }
+    const result = analyzeProgram(program, policy, { rootDir, ...(onlyFiles ? { onlyFiles } : {}), clock });
+    return { result, unparsable, ...(configCheck ? { configCheck } : {}), unloaded: unloaded?.length ?? 0 };
+  };
+  for (const [i, group] of groups.entries()) {
+    let analysed;
+    try {
+      // Declaration files no part of the analysis can reach are not loaded; should it reach one, it is redone with all.
+      analysed = analyse(group, options.loadAllDeclarations === true);
+    } catch (error) {
+      if (!(error instanceof DeclarationNeeded)) throw error;
+      reloaded = true;
+      analysed = analyse(group, true);
+    }
+    unloaded += analysed.unloaded;
+    if (analysed.configCheck) configChecks.push(analysed.configCheck);
+    diagnostics.push(...analysed.unparsable.map(unparsableFile));
+    results.push(analysed.result);
     if (groups.length > 1) releaseSharedFiles(groups.slice(i + 1).flat());
   }
   const result = results.length === 1 ? results[0]! : combineResults(results);
   result.diagnostics.unshift(...configWarnings(configChecks), ...diagnostics);
   if (found.projects.length > 1 || shard) result.stats = { ...result.stats, projects: projects.length, programs: groups.length };
+  if (unloaded > 0 || reloaded) result.stats = { ...result.stats, unloadedDeclarationFiles: unloaded, ...(reloaded ? { reloadedDeclarations: true } : {}) };
 
   clock.enter(outer);
   result.stats.phases = clock.snapshot();

@@ -7,8 +7,11 @@ const require = createRequire(import.meta.url);
 /** The project's own TypeScript: the copy typescript-eslint's parser loads (another module instance than the engine's). */
 const projectTs = require('typescript') as typeof import('typescript');
 
-const programOf = (tsModule: typeof projectTs | typeof engineTs): { getSourceFiles(): readonly object[] } =>
-  tsModule.createProgram({ rootNames: ['probe.ts'], options: { noLib: true }, host: { ...tsModule.createCompilerHost({}), getSourceFile: (name: string) => tsModule.createSourceFile(name, 'export const x = 1;', 99), fileExists: () => true } as never });
+// Typed as one copy: comparing the two copies' CreateProgramOptions exceeds the type checker's stack depth.
+const programOf = (tsModule: typeof projectTs | typeof engineTs): { getSourceFiles(): readonly object[] } => {
+  const t = tsModule as typeof projectTs;
+  return t.createProgram({ rootNames: ['probe.ts'], options: { noLib: true }, host: { ...t.createCompilerHost({}), getSourceFile: (name: string) => t.createSourceFile(name, 'export const x = 1;', 99), fileExists: () => true } as never });
+};
 
 describe("sharing the parser's program with the engine", () => {
   it('identifies the TypeScript that built a program and shares it when major.minor match', () => {

@@ -5,6 +5,7 @@ import { BaselineError, mergeBaselines, readBaseline } from '../ci/baseline.js';
 import { changedLinesSince, GitError } from '../ci/changed-lines.js';
 import { applyGate } from '../ci/gate.js';
 import { ConfigError } from '../config/config-error.js';
+import type { AnalysisStats } from '../engine/finding.js';
 import { PHASES, PhaseClock, totalOf, type PhaseTimes } from '../engine/phases.js';
 import { ProjectError } from '../engine/project-error.js';
 import { reporters, type ReporterName } from '../report/index.js';
@@ -291,16 +292,24 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   if (gate.baseline?.updated && format !== 'pretty') io.stderr(`finleak: wrote ${gate.result.findings.length} findings to the baseline ${gate.baseline.file}\n`);
 
   if (gate.exitCode === EXIT.error && (format !== 'pretty' || values.output)) io.stderr('finleak: the analysis is incomplete (see the errors in the report)\n');
-  if (values.timing) io.stderr(timingLine(clock.snapshot()));
+  if (values.timing) io.stderr(timingLine(clock.snapshot(), outcome.result.stats));
   return gate.exitCode;
 }
 
-/** `--timing`: seconds per phase, their total (the whole run) and the process's peak resident memory. */
-function timingLine(phases: PhaseTimes): string {
+/**
+ * `--timing`: seconds per phase, their total (the whole run), the process's
+ * peak resident memory, and how many declaration files of dependencies were not loaded.
+ */
+function timingLine(phases: PhaseTimes, stats: AnalysisStats): string {
   const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)}s`;
   const parts = PHASES.map((phase) => `${phase} ${seconds(phases[phase])}`);
   const peak = Math.round(process.resourceUsage().maxRSS / 1024);
-  return `finleak: timing: ${parts.join(', ')}; total ${seconds(totalOf(phases))}; peak RSS ${peak} MB\n`;
+  const declarations = stats.reloadedDeclarations
+    ? '; declaration files: all loaded again (the analysis reached one that was not)'
+    : stats.unloadedDeclarationFiles
+      ? `; ${stats.unloadedDeclarationFiles} declaration files (and what they import) not needed, not loaded`
+      : '';
+  return `finleak: timing: ${parts.join(', ')}; total ${seconds(totalOf(phases))}; peak RSS ${peak} MB${declarations}\n`;
 }
 
 /** `finleak baseline merge`: the baselines of a sharded check's shards as one file. */

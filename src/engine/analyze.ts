@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ts } from '@ts-morph/common';
 import type { Policy } from '../policy/types.js';
+import { DeclarationNeeded } from './declaration-pruning.js';
 import { calleeName, pushTo, skipOuter } from './declarations.js';
 import { compareFindings, POSSIBLE_SEND_RULE_ID, RULE_ID, type AnalysisResult, type Diagnostic, type Finding, type PossibleSend, type TraceStep, type UnmodelledCall } from './finding.js';
 import { EVERY_FIELD, FinancialTypes } from './financial-types.js';
@@ -260,6 +261,7 @@ export class ProgramAnalyzer {
         }
       }
     } catch (error) {
+      if (error instanceof DeclarationNeeded) throw error;
       return { send, findings: send ? [...byKind.values()] : [], diagnostics: [analysisError(error, call)] };
     }
     const findings = [...byKind.values()];

@@ -162,6 +162,13 @@ export interface AnalysisStats {
    * where a model or a sanitizer in the config would make the analysis exact.
    */
   unmodelledCalls?: UnmodelledCall[];
+  /**
+   * Declaration files of dependencies the analysis cannot reach, which `check`
+   * did not load (see engine/declaration-pruning.ts); `reloadedDeclarations`
+   * when the analysis reached one after all and was redone with every file loaded.
+   */
+  unloadedDeclarationFiles?: number;
+  reloadedDeclarations?: boolean;
   /** Projects (tsconfigs) analysed and the programs they were analysed in, when `check` analysed more than one project. */
   projects?: number;
   programs?: number;

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { getLibFiles, libFolderInMemoryPath, ts } from '@ts-morph/common';
+import { DeclarationPruning } from './declaration-pruning.js';
 import { ProjectError } from './project-error.js';
 
 export { ProjectError };
@@ -13,6 +14,18 @@ export interface LoadedProject {
   configFile: string;
   /** Files the TypeScript parser could not read (nesting deeper than its recursion allows); analysed as empty. */
   unparsable: UnparsableFile[];
+  /** With `loadAll: false`: the dependencies' declaration files the analysis cannot reach, which were not loaded (see declaration-pruning.ts). */
+  unloaded?: string[];
+}
+
+export interface LoadOptions {
+  /**
+   * Load every declaration file the program's imports name, as `tsc` does.
+   * Default: true. With false, a dependency's declaration files that no part
+   * of the analysis reaches are not loaded, and the analysis throws
+   * `DeclarationNeeded` should it reach one after all: analyse again with `loadAll`.
+   */
+  loadAll?: boolean;
 }
 
 export interface UnparsableFile {
@@ -84,22 +97,38 @@ export function readProject(tsconfigPath: string, options: { allowEmpty?: boolea
  * once. The first project's options apply. Files of a project reference are
  * read from their sources, as an editor does, not from built declarations.
  */
-export function loadProgram(projects: readonly ParsedProject[]): LoadedProject {
+export function loadProgram(projects: readonly ParsedProject[], options: LoadOptions = {}): LoadedProject {
   const first = projects[0];
   if (!first) throw new Error('loadProgram needs at least one project');
   const rootNames = [...new Set(projects.flatMap((p) => p.parsed.fileNames))];
   const references = new Map<string, ts.ProjectReference>();
   for (const project of projects) for (const reference of project.parsed.projectReferences ?? []) references.set(path.resolve(reference.path), reference);
   const unparsable: UnparsableFile[] = [];
-  const program = ts.createProgram({
-    rootNames,
-    options: first.parsed.options,
-    // None is not an empty list: with a list, TypeScript watches every folder lookup for links into referenced projects.
-    ...(references.size > 0 ? { projectReferences: [...references.values()] } : {}),
-    host: createHost(first.parsed.options, (file, error) => unparsable.push({ file, reason: error.message })),
-  });
-  return { program, rootDir: path.dirname(first.configFile), configFile: first.configFile, unparsable };
+  const host = createHost(first.parsed.options, (file, error) => unparsable.push({ file, reason: error.message }));
+  const pruning = options.loadAll === false ? new DeclarationPruning(rootNames.map((f) => ts.sys.readFile(f) ?? '')) : undefined;
+  pruning?.install(host, first.parsed.options);
+  const build = (): ts.Program =>
+    ts.createProgram({
+      rootNames,
+      options: first.parsed.options,
+      // None is not an empty list: with a list, TypeScript watches every folder lookup for links into referenced projects.
+      ...(references.size > 0 ? { projectReferences: [...references.values()] } : {}),
+      host,
+    });
+  let program = build();
+  if (pruning) {
+    // Each build follows the imports the previous one showed are needed (it parses only those files).
+    for (let builds = 1; !pruning.settle(program); builds++) {
+      if (builds === MAX_BUILDS) return loadProgram(projects, { loadAll: true });
+      program = build();
+    }
+    pruning.arm(program);
+  }
+  return { program, rootDir: path.dirname(first.configFile), configFile: first.configFile, unparsable, ...(pruning ? { unloaded: pruning.unloaded(program) } : {}) };
 }
+
+/** Builds of a program whose unloaded declaration files keep turning out needed, before every file is loaded. */
+const MAX_BUILDS = 4;
 
 /** Options that name where a project's files and outputs are: they do not change how its code is resolved or typed. */
 const OUTPUT_OPTIONS = new Set(['configFilePath', 'rootDir', 'outDir', 'outFile', 'declarationDir', 'tsBuildInfoFile', 'project', 'composite', 'incremental', 'declaration', 'declarationMap', 'emitDeclarationOnly', 'sourceMap', 'inlineSourceMap', 'noEmit']);
