@@ -8,7 +8,10 @@ import { checkFixture, expectedFindings, findingKeys, fixturePath, repoRoot } fr
 import { runCli } from './helpers/cli.js';
 import { codeScanningProblems, sarifSchemaErrors } from './helpers/sarif.js';
 import { asList as list } from '../src/engine/declarations.js';
+import { parseHTML } from 'linkedom';
+import { formatHtml } from '../src/report/html.js';
 import { formatJson } from '../src/report/json.js';
+import { formatMarkdown } from '../src/report/markdown.js';
 import { formatSarif } from '../src/report/sarif.js';
 
 /**
@@ -224,6 +227,22 @@ describe('possible sends', () => {
     expect(notes.some((r) => r.message.text.includes('Financial data reaches it: BankAccount'))).toBe(true);
     expect(sarifSchemaErrors(sarif)).toEqual([]);
     expect(codeScanningProblems(sarif)).toEqual([]);
+  });
+
+  it('are listed under coverage in the HTML and Markdown reports, with the data that reaches them', async () => {
+    const outcome = await checkFixture('sinks-shapes');
+    const context = { rootDir: outcome.rootDir, toolVersion: '0.0.0', color: false };
+    const possible = outcome.result.possibleSends ?? [];
+    const carrying = possible.filter((p) => p.data.length > 0);
+    const { document } = parseHTML(formatHtml(outcome.result, context));
+    const block = [...document.querySelectorAll('.coverage .cov')].find((d) => d.querySelector('h4')?.textContent?.startsWith('calls that look like a send'));
+    expect(block?.querySelector('.count')?.textContent).toBe(String(possible.length));
+    const items = [...block!.querySelectorAll('li')].map((li) => li.textContent ?? '');
+    expect(items.length).toBe(possible.length);
+    expect(items.filter((t) => t.includes('financial data reaches it')).length).toBe(carrying.length);
+    expect(items.some((t) => t.startsWith('src/possible.ts:') && t.includes('with a body built elsewhere') && t.includes('BankAccount'))).toBe(true);
+    const markdown = formatMarkdown(outcome.result, context);
+    expect(markdown).toContain(`calls that look like a send but are not confirmed by the policy: ${possible.length}, financial data reaches ${carrying.length}`);
   });
 });
 

@@ -68,7 +68,8 @@ function summarySection(summary: Summary, result: AnalysisResult, context: Repor
     stat(result.stats.sendCalls, 'send calls analysed'),
     stat(result.stats.files, 'files'),
   ];
-  const warnings = summary.coverage.length + (summary.unmodelledCalls?.length ? 1 : 0);
+  const possible = result.possibleSends ?? [];
+  const warnings = summary.coverage.length + (summary.unmodelledCalls?.length ? 1 : 0) + (possible.length > 0 ? 1 : 0);
   return [
     `<section class="summary" aria-labelledby="summary-title"><h2 id="summary-title">Summary</h2>`,
     summary.incomplete ? `<p class="alert" role="alert"><strong>The analysis is incomplete:</strong> finleak hit errors (listed under coverage) and findings may be missing.</p>` : '',
@@ -93,6 +94,16 @@ function summarySection(summary: Summary, result: AnalysisResult, context: Repor
           .slice(0, 30)
           .map((c) => `<li><code>${h(c.name)}</code>: ${c.count} call site${c.count === 1 ? '' : 's'}${c.carried ? `, ${c.carried} carrying financial data` : ''}</li>`)
           .join('')}</ul></div>`
+      : '',
+    possible.length > 0
+      ? `<div class="cov warning"><h4>calls that look like a send but are not confirmed by the policy <span class="count">${possible.length}</span></h4><ul>${possible
+          .map(
+            (p) =>
+              `<li><code>${h(`${rel(p.location.file)}:${p.location.line}`)}</code> <code>${h(p.callee)}</code>: ${h(p.api)}${
+                p.data.length > 0 ? ` — <strong>financial data reaches it</strong>: ${p.data.map((d) => `${h(d.kind)} (<code>${h(d.expression)}</code>)`).join(', ')}` : ''
+              }</li>`,
+          )
+          .join('')}</ul><p>Confirm a real send by modelling it under <code>sinks</code> or <code>endpoints</code> in the finleak config; it then counts as a leak.</p></div>`
       : '',
     `</details>`,
     context.baseline && context.baseline.fixed.length > 0

@@ -26,7 +26,7 @@ export function formatMarkdown(result: AnalysisResult, context: ReportContext): 
     const href = link(l);
     return href ? `[${text}](${href})` : text;
   };
-  const head = summaryBlock(summary, result, context);
+  const head = summaryBlock(summary, result, context, where);
   const failing = summary.entries.filter((e) => e.status === 'new');
   const sections: string[] = [];
   let size = head.length;
@@ -43,7 +43,7 @@ export function formatMarkdown(result: AnalysisResult, context: ReportContext): 
   return `${[head, ...sections, ...tail].join('\n\n')}\n`;
 }
 
-function summaryBlock(summary: Summary, result: AnalysisResult, context: ReportContext): string {
+function summaryBlock(summary: Summary, result: AnalysisResult, context: ReportContext, where: (l: SourceLocation) => string): string {
   const n = summary.counts.new;
   const fresh = context.baseline ? 'new ' : '';
   const title = n === 0 ? `✅ finleak: no ${fresh}leaks of financial data to messaging platforms` : `❌ finleak: ${n} ${fresh}leak${n === 1 ? '' : 's'} of financial data to messaging platforms`;
@@ -64,6 +64,12 @@ function summaryBlock(summary: Summary, result: AnalysisResult, context: ReportC
   if (summary.unmodelledCalls?.length) {
     const total = summary.unmodelledCalls.reduce((a, c) => a + c.count, 0);
     coverage.push(`- **warning** calls without a model, assumed to carry their arguments: ${total} (${summary.unmodelledCalls.slice(0, 8).map((c) => `\`${c.name}\``).join(', ')})`);
+  }
+  const possible = result.possibleSends ?? [];
+  if (possible.length > 0) {
+    const carrying = possible.filter((p) => p.data.length > 0);
+    const shown = (carrying.length > 0 ? carrying : possible).slice(0, 8).map((p) => `${inlineCode(p.callee)} at ${where(p.location)}`);
+    coverage.push(`- **warning** calls that look like a send but are not confirmed by the policy: ${possible.length}, financial data reaches ${carrying.length} (${shown.join(', ')})`);
   }
   if (coverage.length > 0) out.push('', `<details><summary>Coverage: ${coverage.length} kind${coverage.length === 1 ? '' : 's'} of warning</summary>`, '', ...coverage, '', '</details>');
   return out.join('\n');
