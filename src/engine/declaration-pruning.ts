@@ -45,8 +45,12 @@ export class DeclarationPruning {
   private readonly loaded = new Set<string>();
   /** Imports `settle` found needed: followed in the next build. */
   private readonly forced = new Set<string>();
+  /** Files whose imports the next build must resolve again (canonical file names); the others keep their resolutions. */
+  private readonly invalidated = new Set<string>();
   private readonly stubs = new Map<string, StandIn>();
   private armed = false;
+  private cache: ts.ModuleResolutionCache | undefined;
+  private canonical: (fileName: string) => string = (f) => f;
 
   constructor(projectTexts: Iterable<string>) {
     const words = new Set<string>(['constructor', 'default', 'then', 'prototype']);
@@ -66,23 +70,42 @@ export class DeclarationPruning {
    * once (a program built again after `settle` parses nothing twice).
    */
   install(host: ts.CompilerHost, options: ts.CompilerOptions): void {
-    const cache = ts.createModuleResolutionCache(host.getCurrentDirectory(), (f) => (host.useCaseSensitiveFileNames() ? f : f.toLowerCase()), options);
+    const cache = (this.cache = ts.createModuleResolutionCache(host.getCurrentDirectory(), (f) => (host.useCaseSensitiveFileNames() ? f : f.toLowerCase()), options));
     host.getModuleResolutionCache = () => cache;
-    host.resolveModuleNameLiterals = (literals, containingFile, redirectedReference, compilerOptions, containingSourceFile) =>
-      literals.map((literal) => {
+    host.hasInvalidatedResolutions = (filePath) => this.invalidated.has(filePath);
+    const canonical = (f: string): string => (host.useCaseSensitiveFileNames() ? f : f.toLowerCase());
+    this.canonical = canonical;
+    host.resolveModuleNameLiterals = (literals, containingFile, redirectedReference, compilerOptions, containingSourceFile) => {
+      const demand = this.demandOf(containingSourceFile);
+      const answers = literals.map((literal): Answer => {
         const mode = ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions);
         const resolved = ts.resolveModuleName(literal.text, containingFile, compilerOptions, host, cache, redirectedReference, mode);
         const target = resolved.resolvedModule;
-        if (!target || !isDependencyDeclaration(target)) return resolved;
-        const edge: Import = { demand: this.demandOf(containingSourceFile), literal, target: target.resolvedFileName };
-        const key = `${containingFile}\0${literal.text}\0${mode ?? ''}`;
-        if (this.forced.has(key) || this.loaded.has(edge.target) || this.needed(edge)) {
-          this.follow(key, edge);
-          return resolved;
+        if (!target || !isDependencyDeclaration(target)) return { resolved };
+        return { resolved, key: `${containingFile}\0${literal.text}\0${mode ?? ''}`, edge: { demand, literal, target: target.resolvedFileName } };
+      });
+      // Decided together, one level ahead: the files this one imports are parsed before any of them is
+      // followed further, so a barrel's re-exports are decided knowing what its siblings use.
+      const pending = answers.filter((a): a is Answer & Required<Pick<Answer, 'key' | 'edge'>> => a.edge !== undefined);
+      for (let changed = true; changed; ) {
+        changed = false;
+        for (const answer of pending) {
+          if (answer.followed || !(this.forced.has(answer.key) || this.loaded.has(answer.edge.target) || this.needed(answer.edge))) continue;
+          answer.followed = true;
+          this.follow(answer.key, answer.edge);
+          this.stubbed.delete(answer.key);
+          const parsed = host.getSourceFile(answer.edge.target, this.parseOptions(answer.edge.target, host, compilerOptions));
+          if (parsed) this.demandOf(parsed);
+          changed = true;
         }
-        this.stubbed.set(key, edge);
+      }
+      return answers.map((answer) => {
+        if (!answer.edge || answer.followed) return answer.resolved;
+        this.stubbed.set(answer.key!, answer.edge);
+        const target = answer.resolved.resolvedModule!;
         return { resolvedModule: { resolvedFileName: this.standInFor(target.resolvedFileName), extension: target.extension, isExternalLibraryImport: true } };
       });
+    };
     const getSourceFile = host.getSourceFile;
     const parsed = new Map<string, ts.SourceFile | undefined>();
     host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
@@ -94,12 +117,25 @@ export class DeclarationPruning {
     };
   }
 
+  /** The options TypeScript parses a file with (what it passes to the host's `getSourceFile`), so that a file parsed ahead is the one it gets. */
+  private parseOptions(fileName: string, host: ts.CompilerHost, options: ts.CompilerOptions): ts.CreateSourceFileOptions {
+    const internal = ts as unknown as { getEmitScriptTarget(o: ts.CompilerOptions): ts.ScriptTarget; getSetExternalModuleIndicator(o: ts.CompilerOptions): (file: ts.SourceFile) => void };
+    return {
+      languageVersion: internal.getEmitScriptTarget(options),
+      impliedNodeFormat: ts.getImpliedNodeFormatForFile(fileName, this.cache?.getPackageJsonInfoCache(), host, options),
+      setExternalModuleIndicator: internal.getSetExternalModuleIndicator(options),
+      ...(host.jsDocParsingMode !== undefined ? { jsDocParsingMode: host.jsDocParsingMode } : {}),
+    };
+  }
+
   /**
    * Redoes the prediction with everything `program` knows. False when an
    * import answered with a stand-in is needed after all: it is followed in
-   * the next build of the program.
+   * the next build of the program (built with this one as its old program:
+   * only the files whose imports changed are resolved again).
    */
   settle(program: ts.Program): boolean {
+    this.invalidated.clear();
     for (const sourceFile of program.getSourceFiles()) this.demandOf(sourceFile);
     let stable = true;
     for (let changed = true; changed; ) {
@@ -116,6 +152,7 @@ export class DeclarationPruning {
         if (!this.loaded.has(edge.target) && !this.needed(edge)) continue;
         this.stubbed.delete(key);
         this.forced.add(key);
+        this.invalidated.add(this.canonical(key.slice(0, key.indexOf('\0'))));
         this.follow(key, edge);
         stable = false;
         changed = true;
@@ -140,16 +177,21 @@ export class DeclarationPruning {
     };
   }
 
+  /** Follows an import: what it takes from its target, by the names the target exports them under, is needed there. */
   private follow(key: string, edge: Import): void {
     this.followed.set(key, edge);
     this.loaded.add(edge.target);
+    const { demand } = edge;
     const statement = edge.literal.parent;
+    const whole = !demand || this.exposed.has(demand.fileName);
     if (ts.isImportDeclaration(statement) && statement.importClause?.namedBindings && ts.isNamedImports(statement.importClause.namedBindings)) {
+      // Every name of a followed import, used in a reached part or not: the checker may still reach the others
+      // (through an indexed access or a comparison of the types that use them), and each may be re-exported from further on.
       for (const e of statement.importClause.namedBindings.elements) this.names.add((e.propertyName ?? e.name).text);
     } else if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
-      for (const e of statement.exportClause.elements) this.names.add((e.propertyName ?? e.name).text);
+      for (const e of statement.exportClause.elements) if (whole || this.names.has(e.name.text)) this.names.add((e.propertyName ?? e.name).text);
     }
-    if (exposesTarget(edge.literal) || (ts.isExportDeclaration(statement) && !statement.exportClause && edge.demand && this.exposed.has(edge.demand.fileName))) this.exposed.add(edge.target);
+    if (exposesTarget(edge.literal) || (ts.isExportDeclaration(statement) && !statement.exportClause && demand && this.exposed.has(demand.fileName))) this.exposed.add(edge.target);
   }
 
   /** Whether an import of a dependency's declaration file must be followed. */
@@ -229,6 +271,14 @@ interface Import {
   literal: ts.StringLiteralLike;
   /** The file it resolves to. */
   target: string;
+}
+
+/** How one import of a file is answered: as resolved (followed), or with a stand-in. */
+interface Answer {
+  resolved: ts.ResolvedModuleWithFailedLookupLocations;
+  key?: string;
+  edge?: Import;
+  followed?: boolean;
 }
 
 interface StandIn {

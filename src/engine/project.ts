@@ -107,20 +107,21 @@ export function loadProgram(projects: readonly ParsedProject[], options: LoadOpt
   const host = createHost(first.parsed.options, (file, error) => unparsable.push({ file, reason: error.message }));
   const pruning = options.loadAll === false ? new DeclarationPruning(rootNames.map((f) => ts.sys.readFile(f) ?? '')) : undefined;
   pruning?.install(host, first.parsed.options);
-  const build = (): ts.Program =>
+  const build = (oldProgram?: ts.Program): ts.Program =>
     ts.createProgram({
       rootNames,
       options: first.parsed.options,
       // None is not an empty list: with a list, TypeScript watches every folder lookup for links into referenced projects.
       ...(references.size > 0 ? { projectReferences: [...references.values()] } : {}),
       host,
+      ...(oldProgram ? { oldProgram } : {}),
     });
   let program = build();
   if (pruning) {
     // Each build follows the imports the previous one showed are needed (it parses only those files).
     for (let builds = 1; !pruning.settle(program); builds++) {
       if (builds === MAX_BUILDS) return loadProgram(projects, { loadAll: true });
-      program = build();
+      program = build(program);
     }
     pruning.arm(program);
   }

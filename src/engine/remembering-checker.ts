@@ -12,12 +12,18 @@ import type { ts } from '@ts-morph/common';
 export function rememberingChecker(checker: ts.TypeChecker): ts.TypeChecker {
   const symbols = new Map<ts.Node, ts.Symbol | undefined>();
   const awaited = new Map<ts.Type, ts.Type | undefined>();
+  const types = new Map<ts.Node, ts.Type>();
   const remembering: Partial<ts.TypeChecker> = {
     getSymbolAtLocation(node) {
       if (symbols.has(node)) return symbols.get(node);
       const symbol = checker.getSymbolAtLocation(node);
       symbols.set(node, symbol);
       return symbol;
+    },
+    getTypeAtLocation(node) {
+      let type = types.get(node);
+      if (!type) types.set(node, (type = checker.getTypeAtLocation(node)));
+      return type;
     },
     getAwaitedType(type) {
       if (awaited.has(type)) return awaited.get(type);

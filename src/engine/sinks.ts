@@ -427,16 +427,35 @@ export class SinkMatcher {
     return { expression, fields, label: this.slotLabel(args, at.index, fields, parameters) };
   }
 
+  /**
+   * The signature a call resolves to. When its callee's type has one
+   * signature, that is the one, and nothing more is asked: resolving the call
+   * checks every argument against the parameter types (a Slack request is a
+   * union of hundreds of shapes).
+   */
+  private signatureOf(call: ts.CallExpression | ts.NewExpression): ts.Signature | undefined {
+    const type = this.checker.getTypeAtLocation(call.expression);
+    const signatures = ts.isNewExpression(call) ? type.getConstructSignatures() : type.getCallSignatures();
+    return signatures.length === 1 ? signatures[0] : this.checker.getResolvedSignature(call);
+  }
+
   private slotLabel(args: Arguments, index: number, fields: string[], parameters: readonly string[] | undefined): string {
     if (index === -1) return 'the receiver';
-    const parameter = parameters?.[index] ?? this.checker.getResolvedSignature(args.call)?.parameters[index]?.name;
+    const parameter = parameters?.[index] ?? this.signatureOf(args.call)?.parameters[index]?.name;
     const suffix = fields.length ? `.${fields.join('.').replaceAll('.[]', '[]')}` : '';
     return parameter !== undefined ? `argument \`${parameter}${suffix}\`` : `argument ${index + 1}${suffix ? ` (\`${suffix.slice(1)}\`)` : ''}`;
   }
 }
 
+const parameterNamesOf = new WeakMap<ts.Declaration, string[] | undefined>();
+
 /** Parameter names written in a declaration (a method, a function, or a property typed as a function), without asking for its signature. */
 function parameterNames(declaration: ts.Declaration): string[] | undefined {
+  if (!parameterNamesOf.has(declaration)) parameterNamesOf.set(declaration, writtenParameterNames(declaration));
+  return parameterNamesOf.get(declaration);
+}
+
+function writtenParameterNames(declaration: ts.Declaration): string[] | undefined {
   if (isOverload(declaration)) return undefined;
   let signature: ts.Node | undefined = declaration;
   if (ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration) || ts.isVariableDeclaration(declaration)) signature = declaration.type;
@@ -446,10 +465,16 @@ function parameterNames(declaration: ts.Declaration): string[] | undefined {
 
 /** One of several signatures written for the same member: only the resolved call tells which applies. */
 function isOverload(declaration: ts.Declaration): boolean {
-  const name = (declaration as ts.NamedDeclaration).name?.getText();
+  const name = nameText((declaration as ts.NamedDeclaration).name);
   const parent = declaration.parent;
   if (!name || !parent || !(ts.isClassLike(parent) || ts.isInterfaceDeclaration(parent) || ts.isTypeLiteralNode(parent))) return false;
-  return (parent.members as ts.NodeArray<ts.ClassElement | ts.TypeElement>).filter((m) => m.name?.getText() === name).length > 1;
+  return (parent.members as ts.NodeArray<ts.ClassElement | ts.TypeElement>).filter((m) => nameText(m.name) === name).length > 1;
+}
+
+/** A member's name as written; plain names without slicing the source text (an SDK interface has hundreds of members). */
+function nameText(name: ts.PropertyName | ts.DeclarationName | undefined): string | undefined {
+  if (!name) return undefined;
+  return ts.isIdentifier(name) || ts.isPrivateIdentifier(name) ? name.text : name.getText();
 }
 
 function uniquePaths(paths: PayloadPath[]): PayloadPath[] {
