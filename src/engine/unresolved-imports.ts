@@ -14,6 +14,12 @@ import { packageName } from './missing-packages.js';
  * the ESLint rule shows this error at the import) or one TypeScript resolves to
  * JavaScript without declarations (e.g. an `exports` map without `types`).
  */
+/**
+ * A stylesheet, image, font or other asset a bundler loads (`import './globals.css'`): it holds no code,
+ * so it cannot send or hand over data, whether or not the checker can type it.
+ */
+const ASSET = /\.(css|scss|sass|less|styl|pcss|svg|png|jpe?g|gif|webp|avif|ico|bmp|woff2?|ttf|otf|eot|mp3|mp4|webm|wav)(\?.*)?$/i;
+
 export function unresolvedImports(sourceFile: ts.SourceFile, checker: ts.TypeChecker, typedModelled: ReadonlySet<string>): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const statement of sourceFile.statements) {
@@ -21,6 +27,7 @@ export function unresolvedImports(sourceFile: ts.SourceFile, checker: ts.TypeChe
     if (statement.importClause?.isTypeOnly) continue;
     if (checker.getSymbolAtLocation(statement.moduleSpecifier) !== undefined) continue;
     const specifier = statement.moduleSpecifier.text;
+    if (ASSET.test(specifier)) continue;
     const name = packageName(specifier);
     const location = locationOf(statement.moduleSpecifier);
     if (name !== undefined && typedModelled.has(name)) {
