@@ -1,9 +1,11 @@
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, type CheckOutcome } from '../src/check.js';
 import { DeclarationNeeded } from '../src/engine/declaration-pruning.js';
 import { declaredTypeNames } from '../src/engine/declared-names.js';
 import { loadProgram, readProject } from '../src/engine/project.js';
+import { repoRoot } from './helpers/fixtures.js';
 import { tempProject } from './helpers/temp-project.js';
 
 /**
@@ -64,6 +66,31 @@ describe('declaration files the analysis cannot reach are not loaded', () => {
     expect(pruned.result.stats.reloadedDeclarations).toBe(true);
     expect(findingsOf(pruned)).toEqual(findingsOf(whole));
     expect(pruned.result.findings.map((f) => f.sink.location.line)).toContain(7);
+  });
+
+  it('does not ask the types of a library object\'s members when none of their names is a financial field', async () => {
+    // An unmodelled call on \`openai.models\` is assumed to carry its receiver: whether \`openai\` has financial fields is
+    // decided from the OpenAI client's member names (beta, chat, files, ...), without loading what each member's type is.
+    const project = tempProject(
+      {
+        'src/bot.ts': `import OpenAI from 'openai';
+import { Bot } from 'grammy';
+const openai = new OpenAI({ apiKey: 'key' });
+const bot = new Bot('token');
+export async function models(chatId: number): Promise<void> {
+  const page = await openai.models.list();
+  await bot.api.sendMessage(chatId, \`Models: \${page.data[0]?.id}\`);
+}
+`,
+      },
+      { linkNodeModules: false },
+    );
+    symlinkSync(path.join(repoRoot, 'fixtures/node_modules'), path.join(project, 'node_modules'), 'dir');
+    const pruned = await check({ project });
+    expect(pruned.result.stats.reloadedDeclarations).toBeUndefined();
+    expect(pruned.result.stats.unloadedDeclarationFiles).toBeGreaterThan(0);
+    expect(findingsOf(pruned)).toEqual([]);
+    expect(findingsOf(pruned)).toEqual(findingsOf(await check({ project, loadAllDeclarations: true })));
   });
 
   it('looks in every declaration file before it calls a sources.types entry unmatched', async () => {

@@ -316,23 +316,34 @@ export class FinancialTypes {
     const empty: Shape = { ...(identity ? { identity } : {}), verdict: { fields: [], hits: [] }, properties };
     if (this.isPrimitive(type) || this.isLibType(type) || type.getCallSignatures().length > 0) return empty;
     if ((own && this.isExcluded(own)) || (identity && this.isExcluded(identity))) return empty;
-    const members: Member[] = [];
-    for (const property of type.getProperties()) {
+    const ownProperties = type.getProperties().filter((property) => {
       const declaration = property.declarations?.[0];
-      if (declaration && this.origins.isLib(declaration)) continue; // `Error.name`, `Date` members: TypeScript's own, never bank data
-      const propertyType = this.checker.getTypeOfSymbol(property);
-      if (propertyType.getCallSignatures().length > 0 && !(propertyType.flags & PRIMITIVE)) continue; // methods
-      if (this.isSchemaObject(propertyType)) continue; // a table's column or a schema's field definition, not a value
-      const alias = this.origins.aliasOf(property);
-      members.push({ name: property.name, ...(alias ? { alias } : {}), ...(this.isDate(propertyType) ? { isDate: true } : {}) });
-      properties.set(property.name, property);
-    }
+      return !(declaration && this.origins.isLib(declaration)); // `Error.name`, `Date` members: TypeScript's own, never bank data
+    });
     const listed = own ? this.listed(own) : undefined;
     const declared = listed ?? this.matchSdk(type);
     const names = [...new Set([...(own?.names ?? []), ...(identity?.names ?? [])])];
     const ownNames = own && !own.nested && !(context && own.kind === context.identity.kind && context.prefix.length > 0) ? own.names : [];
-    const verdict = this.rules.classify(members, names, declared ?? context?.evidence, ownNames);
-    return { ...empty, verdict, ...(declared ? { declared } : {}), ...(listed ? { listed: true } : {}) };
+    const shapeOf = (verdict: ShapeVerdict): Shape => ({ ...empty, verdict, ...(declared ? { declared } : {}), ...(listed ? { listed: true } : {}) });
+    // Names first: when no member's name is a financial field, their types cannot make one (a type only drops a
+    // method or a schema column and marks a date, which is evidence for a field, not a field). So the members'
+    // types are asked only then: an SDK's index class has hundreds of members typed by modules nothing else needs.
+    const byName = this.rules.classify(
+      ownProperties.map((property) => ({ name: property.name, ...withAlias(this.origins.aliasOf(property)) })),
+      names,
+      declared ?? context?.evidence,
+      ownNames,
+    );
+    if (byName.hits.length === 0) return shapeOf(byName);
+    const members: Member[] = [];
+    for (const property of ownProperties) {
+      const propertyType = this.checker.getTypeOfSymbol(property);
+      if (propertyType.getCallSignatures().length > 0 && !(propertyType.flags & PRIMITIVE)) continue; // methods
+      if (this.isSchemaObject(propertyType)) continue; // a table's column or a schema's field definition, not a value
+      members.push({ name: property.name, ...withAlias(this.origins.aliasOf(property)), ...(this.isDate(propertyType) ? { isDate: true } : {}) });
+      properties.set(property.name, property);
+    }
+    return shapeOf(this.rules.classify(members, names, declared ?? context?.evidence, ownNames));
   }
 
   /** "listed in `sources.types`", when a name of the type (or of where its fields come from) is. */
@@ -575,3 +586,5 @@ function countFields(found: ReadonlyMap<string, Found>): number {
 }
 
 const contextKey = (context: Context | undefined): string => (context ? `${context.identity.kind}\u0000${context.evidence ?? ''}\u0000${context.prefix.join('.')}` : '');
+
+const withAlias = (alias: string | undefined): { alias?: string } => (alias ? { alias } : {});
