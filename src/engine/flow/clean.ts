@@ -16,7 +16,7 @@ export class CleanValues {
 
   /** A whole value of a type that cannot hold data (boolean, void, null, never), or a promise of one. */
   carriesNoData(node: ts.Expression, fields: Fields): boolean {
-    if (fields.length > 0) return false;
+    if (fields.length > 0 || holdsAValue(node)) return false;
     const checker = this.flow.checker;
     const type = checker.getTypeAtLocation(node);
     const awaited = ts.isCallExpression(node) || ts.isNewExpression(node) ? (checker.getAwaitedType(type) ?? type) : type;
@@ -55,5 +55,29 @@ export class CleanValues {
         return names.some((n) => this.cleanTypes.some((p) => p.test(n)));
       })
     );
+  }
+}
+
+/**
+ * A literal, template, object, array, function or class written here: its value is never a boolean,
+ * void, null or never, so its type is not asked (checking a template or an object literal checks every
+ * part of it, on code the flow may never follow).
+ */
+function holdsAValue(node: ts.Expression): boolean {
+  switch (node.kind) {
+    case ts.SyntaxKind.TemplateExpression:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.BigIntLiteral:
+    case ts.SyntaxKind.RegularExpressionLiteral:
+    case ts.SyntaxKind.ObjectLiteralExpression:
+    case ts.SyntaxKind.ArrayLiteralExpression:
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.FunctionExpression:
+    case ts.SyntaxKind.ClassExpression:
+      return true;
+    default:
+      return false;
   }
 }
