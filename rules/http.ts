@@ -98,3 +98,15 @@ export default defineCarriers([
     body: 'arg0',
   },
 ]);
+
+/**
+ * Words that, as a label of a host the code names, say an HTTP POST there
+ * probably carries a chat message: a relay or notification service in front
+ * of a platform (`https://tg.example.org/notify`, `notify-svc.internal`). A POST
+ * with a message-like body to such a URL, which no platform model matches, is
+ * listed as a possible send when financial data reaches its message field.
+ */
+export const relayWords: readonly string[] = [
+  'tg', 'telegram', 'slack', 'discord', 'whatsapp', 'teams', 'messenger', 'chat', 'bot', 'bots',
+  'notify', 'notifier', 'notification', 'notifications', 'alert', 'alerts', 'sms', 'push', 'webhook', 'webhooks', 'hook', 'hooks',
+];

@@ -2,7 +2,7 @@ import type { PlatformModel } from '../src/policy/types.js';
 import events from './events.js';
 import bankHttp from './bank-http.js';
 import financial from './financial.js';
-import carriers from './http.js';
+import carriers, { relayWords } from './http.js';
 import aws from './platforms/aws.js';
 import azureCommunication from './platforms/azure-communication.js';
 import botframework from './platforms/botframework.js';
@@ -58,4 +58,4 @@ export const platforms: PlatformModel[] = [
 /** Bank-integration SDKs: their financial types and calls. Adding one is adding a file under sdks/ and a line here. */
 export const sdks = [plaid, stripe, akahu];
 
-export { bankHttp, carriers, events, financial, propagators, queues, sanitizers };
+export { bankHttp, carriers, events, financial, propagators, queues, relayWords, sanitizers };

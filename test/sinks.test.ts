@@ -13,6 +13,9 @@ import { formatHtml } from '../src/report/html.js';
 import { formatJson } from '../src/report/json.js';
 import { formatMarkdown } from '../src/report/markdown.js';
 import { formatSarif } from '../src/report/sarif.js';
+import { formatPretty } from '../src/report/pretty.js';
+import { check } from '../src/check.js';
+import { tempProject } from './helpers/temp-project.js';
 
 /**
  * The sink catalogue in rules/ on real SDK typings, and the mechanisms that
@@ -243,6 +246,30 @@ describe('possible sends', () => {
     expect(items.some((t) => t.startsWith('src/possible.ts:') && t.includes('with a body built elsewhere') && t.includes('BankAccount'))).toBe(true);
     const markdown = formatMarkdown(outcome.result, context);
     expect(markdown).toContain(`calls that look like a send but are not confirmed by the policy: ${possible.length}, financial data reaches ${carrying.length}`);
+  });
+});
+
+describe('the summary with possible sends', () => {
+  const bot = (text: string): Record<string, string> => ({
+    'src/relay.ts': `export interface BankAccount { iban: string; balance: number; currency: string }
+export async function notify(account: BankAccount): Promise<void> {
+  await fetch('https://tg.relay.example/notify', { method: 'POST', body: JSON.stringify({ text: ${text} }) });
+}
+`,
+  });
+  const headline = async (files: Record<string, string>): Promise<string> => {
+    const project = tempProject(files);
+    const outcome = await check({ project });
+    expect(outcome.result.findings).toEqual([]);
+    return formatPretty(outcome.result, { rootDir: outcome.rootDir, toolVersion: '0.0.0', color: false }).split('\n').find((l) => /^[✔!✖]/.test(l))!;
+  };
+
+  it('gives no tick while financial data reaches a call that looks like a send', async () => {
+    expect(await headline(bot('`Balance ${account.balance} ${account.currency}`'))).toMatch(/^! No financial data reaches a confirmed messaging send call \(.*\), but it reaches 1 call that looks like one$/);
+  });
+
+  it('ticks when only data-free messages reach it', async () => {
+    expect(await headline(bot("'Backup finished'"))).toMatch(/^✔ No financial data reaches a messaging send call/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { bankHttp, carriers, events, financial, platforms, propagators, queues, sanitizers, sdks } from '../../rules/index.js';
+import { bankHttp, carriers, events, financial, platforms, propagators, queues, relayWords, sanitizers, sdks } from '../../rules/index.js';
 import type { Policy, UserConfig } from '../policy/types.js';
 
 /** The built-in policy from `rules/`, extended by a user's config. */
@@ -31,6 +31,7 @@ export function buildPolicy(config: UserConfig, baseDir: string): Policy {
       ...(config.sinks ?? []).map((s) => ({ ...s, platform: s.platform ?? 'custom sink' })),
     ],
     carriers,
+    relayWords: [...relayWords],
     endpoints: [
       ...platforms.flatMap((p) => (p.endpoints ?? []).map((e) => ({ ...e, platform: e.platform ?? p.platform }))),
       ...(config.endpoints ?? []).map((e) => ({ ...e, platform: e.platform ?? 'custom endpoint' })),

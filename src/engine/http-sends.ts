@@ -64,16 +64,20 @@ export function compileCarrier(spec: HttpCarrierSpec): CompiledCarrier {
  * Tells whether a call through a generic HTTP client posts to a modelled
  * messaging endpoint: its URL folded through constants (and the base URL of
  * the client or of the call's options), or a webhook URL read from a name
- * that names a platform. A POST whose host is not known statically and whose
- * JSON body has a message field is a possible send (`body-shape`).
+ * that names a platform. A POST whose JSON body has a message field is a
+ * possible send (`body-shape`) when its host is not known statically, or when
+ * its host is named for relaying messages and financial data reaches that field.
  */
 export class HttpSends {
   private readonly endpoints: CompiledEndpoint[];
+  private readonly relayWords: ReadonlySet<string>;
 
   constructor(
     private readonly checker: ts.TypeChecker,
     endpoints: readonly (EndpointSpec & { platform: string })[],
+    relayWords: readonly string[] = [],
   ) {
+    this.relayWords = new Set(relayWords.map((w) => w.toLowerCase()));
     this.endpoints = endpoints.map((spec) => ({
       spec,
       url: new RegExp(spec.url),
@@ -135,11 +139,17 @@ export class HttpSends {
   /**
    * A POST (or PUT/PATCH) to a host not known statically, whose body is
    * visibly an object (or `JSON.stringify` of one) with a message field: it
-   * looks like a send, so it is listed for a person to confirm or model.
+   * looks like a send, so it is listed for a person to confirm or model. To a
+   * host the code names but no model does, only with financial data in it.
    */
   private bodyShaped(call: ts.CallExpression | ts.NewExpression, carrier: CompiledCarrier, urls: string[], httpMethod: string, names: string[]): HttpSend | undefined {
-    if (!['POST', 'PUT', 'PATCH'].includes(httpMethod) || !urls.every(hostUnknown)) return undefined;
-    const from = names.length > 0 ? `a URL read from \`${names[0]}\`` : 'a URL not known statically';
+    if (!['POST', 'PUT', 'PATCH'].includes(httpMethod) || urls.length === 0) return undefined;
+    // A host the code names but no platform model does: a relay in front of a platform (`https://tg.example.org/notify`)
+    // when its host says so, listed only when financial data reaches its message field; otherwise (the bank's own API) not.
+    const named = urls.filter((u) => !hostUnknown(u));
+    const relay = named.find((u) => this.namesRelay(u));
+    if (named.length > 0 && relay === undefined) return undefined;
+    const from = relay !== undefined ? `${displayUrl(relay)} (a host no platform model names)` : names.length > 0 ? `a URL read from \`${names[0]}\`` : 'a URL not known statically';
     let opaque: PayloadPath | undefined;
     for (const body of carrier.body) {
       const object = this.bodyObject(call, body);
@@ -156,10 +166,11 @@ export class HttpSends {
         url: displayUrl(urls[0]!),
         httpClient: carrier.spec.name,
         slots: fields.map((field) => ({ at: body, fields: [field] })),
+        ...(relay !== undefined ? { onlyWithData: true } : {}),
       };
     }
     // A body built elsewhere (`fetch(this.url, { method: 'POST', body })`): listed when financial data reaches it.
-    if (!opaque) return undefined;
+    if (!opaque || relay !== undefined) return undefined;
     return {
       platform: 'unknown',
       api: `${httpMethod} to ${from} with a body built elsewhere`,
@@ -169,6 +180,15 @@ export class HttpSends {
       slots: [{ at: opaque, fields: [] }],
       onlyWithData: true,
     };
+  }
+
+  /**
+   * Whether a label of the URL's host is one of the relay words (`tg.example.org`, `notify-svc.internal`). Only the
+   * host: a path such as `/chat.postMessage` or `/notify` on the bank's own API says too little.
+   */
+  private namesRelay(url: string): boolean {
+    const host = /^[a-z]+:\/\/([^/?#]*)/i.exec(url)?.[1];
+    return host !== undefined && host.split(/[.:-]/).some((label) => this.relayWords.has(label.toLowerCase()));
   }
 
   /** The object literal a body argument is, directly or as the first argument of a call around it (`JSON.stringify({ … })`). */

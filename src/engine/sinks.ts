@@ -132,7 +132,7 @@ export class SinkMatcher {
       const compiled = compileCarrier(spec);
       for (const method of compiled.methods) pushTo(this.carriersByName, lastSegment(method), compiled);
     }
-    this.http = new HttpSends(checker, policy.endpoints);
+    this.http = new HttpSends(checker, policy.endpoints, policy.relayWords ?? []);
     this.handlers = new RegisteredHandlers(program, checker);
   }
 

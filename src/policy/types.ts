@@ -337,6 +337,8 @@ export interface Policy {
   sources: ResolvedSources;
   sinks: (SinkSpec & { platform: string })[];
   carriers: HttpCarrierSpec[];
+  /** Host labels and path segments that make a POST with a message-like body to a host no model names a possible send (`rules/http.ts`). */
+  relayWords?: string[];
   endpoints: (EndpointSpec & { platform: string })[];
   sanitizers: SanitizerSpec[];
   propagators: PropagatorSpec[];

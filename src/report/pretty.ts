@@ -61,9 +61,13 @@ export function formatPretty(result: AnalysisResult, context: ReportContext): st
   ];
   const extra = notes.length > 0 ? `; ${notes.join(', ')}` : '';
   const fresh = baseline ? 'new ' : '';
+  const carryingData = (result.possibleSends ?? []).filter((p) => p.data.length > 0).length;
   // A tick only over a whole analysis: with errors, what was not analysed may leak.
   if (failing.length === 0 && errors > 0) out.push(`${c.red('!')} No ${baseline ? 'new path from financial data to' : 'financial data reaching'} a messaging send call in what finleak could analyse (${scope}${extra})${incomplete}`);
-  else if (failing.length === 0) out.push(`${c.green('✔')} No ${baseline ? 'new path from financial data to' : 'financial data reaches'} a messaging send call (${scope}${extra})`);
+  else if (failing.length === 0 && carryingData > 0) {
+    // No tick while financial data reaches a call that looks like a send: a person has to say what it is.
+    out.push(`${c.yellow('!')} No ${baseline ? 'new path from financial data to' : 'financial data reaches'} a confirmed messaging send call (${scope}${extra}), but it reaches ${plural(carryingData, 'call')} that look${carryingData === 1 ? 's' : ''} like one`);
+  } else if (failing.length === 0) out.push(`${c.green('✔')} No ${baseline ? 'new path from financial data to' : 'financial data reaches'} a messaging send call (${scope}${extra})`);
   else {
     const files = new Set(failing.map((f) => f.sink.location.file)).size;
     out.push(`${c.red('✖')} ${failing.length} ${fresh}leak${failing.length === 1 ? '' : 's'} of financial data to messaging platforms in ${files} file${files === 1 ? '' : 's'} (${scope}${extra})${incomplete}`);
