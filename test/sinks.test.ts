@@ -70,7 +70,7 @@ describe.each(FIXTURES)('sink fixture %s', (name) => {
 
 /**
  * Possible sends marked in a fixture, on the line where the call begins:
- * `// finleak-possible: <how> [Kind, …]` (how: body-shape or untyped-receiver).
+ * `// finleak-possible: <how> [Kind, …]` (how: body-shape, untyped-receiver or send-name).
  */
 function expectedPossible(dir: string, files: readonly string[]): string[] {
   return files.flatMap((file) =>

@@ -122,9 +122,11 @@ export interface PossibleSend {
    * `name`: an untyped SDK, matched by import and method name (still a
    * finding when financial data reaches it); `body-shape`: an HTTP POST to a
    * host not known statically whose JSON body has a message field;
-   * `untyped-receiver`: a method named like a modelled send on a receiver typed `any`.
+   * `untyped-receiver`: a method named like a modelled send on a receiver typed `any`;
+   * `send-name`: a method named like a send of a library no send model covers
+   * (listed only when financial data reaches an argument).
    */
-  matchedBy: 'name' | 'body-shape' | 'untyped-receiver';
+  matchedBy: 'name' | 'body-shape' | 'untyped-receiver' | 'send-name';
   /** What it would be, e.g. "POST to a URL read from `process.env.NOTIFY_URL` with a message-like body (`text`)". */
   api: string;
   /** The platform it would send to, when the name or import tells; else "unknown". */

@@ -7,6 +7,7 @@ import { compileCarrier, HttpSends, type CompiledCarrier, type HttpSend } from '
 import { importOrigin, memberChain } from './origins.js';
 import { handlerParameter, RegisteredHandlers } from './registered-handlers.js';
 import { parseSinkPayload, type PayloadPath } from './payload-path.js';
+import { ProjectCode } from './project-code.js';
 
 /** One place in a send call where message content goes. */
 export interface PayloadSlot {
@@ -20,11 +21,12 @@ export interface PayloadSlot {
  * How a send call was recognised: by the declaration its callee resolves to,
  * by the URL it posts to, by the name of the variable/env key its webhook URL
  * comes from, or (untyped SDKs) by the import and property names alone.
- * Two more say a call only looks like a send: an HTTP POST to a host not known
- * statically with a message-like body (`body-shape`), and a method named like
- * a modelled send on a receiver typed `any` (`untyped-receiver`).
+ * Three more say a call only looks like a send: an HTTP POST to a host not
+ * known statically with a message-like body (`body-shape`), a method named
+ * like a modelled send on a receiver typed `any` (`untyped-receiver`), and a
+ * send-like name of a library no send model covers (`send-name`).
  */
-export type MatchedBy = 'declaration' | 'url' | 'webhook-name' | 'name' | 'body-shape' | 'untyped-receiver';
+export type MatchedBy = 'declaration' | 'url' | 'webhook-name' | 'name' | 'body-shape' | 'untyped-receiver' | 'send-name';
 
 export interface SinkMatch {
   platform: string;
@@ -39,7 +41,7 @@ export interface SinkMatch {
 }
 
 /** Matches that only say a call may be a send: listed as possible sends for a person to confirm or model. */
-export const POSSIBLE: ReadonlySet<MatchedBy> = new Set(['name', 'body-shape', 'untyped-receiver']);
+export const POSSIBLE: ReadonlySet<MatchedBy> = new Set(['name', 'body-shape', 'untyped-receiver', 'send-name']);
 /** Possible sends that are still reported as findings when financial data reaches them (an untyped SDK matched by import and name). */
 export const REPORTED: ReadonlySet<MatchedBy> = new Set(['declaration', 'url', 'webhook-name', 'name']);
 
@@ -93,6 +95,8 @@ export class SinkMatcher {
   private readonly sendersByName = new Map<string, CompiledSender[]>();
   private readonly http: HttpSends;
   private readonly handlers: RegisteredHandlers;
+  /** Packages the policy models as something other than a messaging SDK (HTTP clients, libraries, bank SDKs): their send-like names are not sends. */
+  private readonly notMessaging: ReadonlySet<string>;
 
   constructor(
     private readonly program: ts.Program,
@@ -134,12 +138,15 @@ export class SinkMatcher {
     }
     this.http = new HttpSends(checker, policy.endpoints, policy.relayWords ?? []);
     this.handlers = new RegisteredHandlers(program, checker);
+    const sinkModules = new Set(policy.sinks.flatMap((s) => asList(s.module)));
+    const modelled = [...policy.carriers, ...policy.sources.httpClients, ...policy.propagators, ...policy.sources.sdkTypes, ...policy.sources.calls, ...(policy.events ?? []), ...(policy.queues ?? [])];
+    this.notMessaging = new Set(['lib', 'node', ...modelled.flatMap((m) => asList(m.module ?? [])).filter((m) => !sinkModules.has(m))]);
   }
 
   /** Cheap syntactic pre-filter: can this call be a sink at all? */
   isCandidate(call: ts.CallExpression | ts.NewExpression): boolean {
     const name = calleeName(call);
-    if (name !== undefined && (this.byName.has(name) || this.carriersByName.has(name) || this.untypedByName.has(name) || this.sendersByName.has(name))) return true;
+    if (name !== undefined && (this.byName.has(name) || this.carriersByName.has(name) || this.untypedByName.has(name) || this.sendersByName.has(name) || SEND_NAME.test(name))) return true;
     // A bare name may stand for a destructured, bound or renamed member.
     return ts.isCallExpression(call) && ts.isIdentifier(skipOuter(call.expression));
   }
@@ -165,7 +172,28 @@ export class SinkMatcher {
       const found = this.untypedMatch(call, untyped);
       if (found) return found;
     }
-    return name !== undefined && this.byName.has(name) ? this.untypedReceiver(call, name) : undefined;
+    const untypedReceiver = name !== undefined && this.byName.has(name) ? this.untypedReceiver(call, name) : undefined;
+    return untypedReceiver ?? (name !== undefined && SEND_NAME.test(name) ? this.unmodelledSend(call, name) : undefined);
+  }
+
+  /**
+   * A method named like a send (`sendMessage`, `reply`, `postMessage`) of a
+   * library no model covers, or that its messaging SDK's model leaves out (a
+   * framework finleak does not know, `context.send…` of an SDK's newer
+   * version): a possible send, listed when financial data reaches one of its
+   * arguments. Project code is followed by the flow instead; TypeScript's lib,
+   * Node and packages modelled as something else (HTTP clients, stores) are not sends by name.
+   */
+  private unmodelledSend(call: ts.CallExpression | ts.NewExpression, name: string): SinkMatch | undefined {
+    if (!ts.isCallExpression(call)) return undefined;
+    const declaration = calleeDeclarations(this.checker, call)[0];
+    if (!declaration || ProjectCode.of(this.program).hasNode(declaration)) return undefined;
+    const address = addressOf(this.program, declaration);
+    if (this.notMessaging.has(address.module)) return undefined;
+    const args: Arguments = { call, list: call.arguments };
+    const slots = call.arguments.flatMap((_, i) => this.slot(args, parseSinkPayload(`arg${i}`)!, []) ?? []);
+    const member = address.type && address.member ? `${address.type}.${address.member}` : address.member || name;
+    return { platform: 'unknown', api: `${address.module} ${member} (named like a send; no model says what it sends)`, matchedBy: 'send-name', slots, onlyWithData: true };
   }
 
   /** The first declaration (or a member it implements, for library classes) that a sink or HTTP client models. */
