@@ -177,12 +177,12 @@ export class SinkMatcher {
   }
 
   /**
-   * A method named like a send (`sendMessage`, `reply`, `postMessage`) of a
-   * library no model covers, or that its messaging SDK's model leaves out (a
-   * framework finleak does not know, `context.send…` of an SDK's newer
-   * version): a possible send, listed when financial data reaches one of its
-   * arguments. Project code is followed by the flow instead; TypeScript's lib,
-   * Node and packages modelled as something else (HTTP clients, stores) are not sends by name.
+   * A method named like a send (`sendMessage`, `reply`, `postMessage`) that
+   * no model covers: of a messaging framework finleak does not know, or left
+   * out of a known SDK's model. A possible send, listed when financial data
+   * reaches one of its arguments. Project code is followed by the flow
+   * instead; TypeScript's lib, Node and packages modelled as something else
+   * (HTTP clients, stores, bank SDKs) are not sends by name.
    */
   private unmodelledSend(call: ts.CallExpression | ts.NewExpression, name: string): SinkMatch | undefined {
     if (!ts.isCallExpression(call)) return undefined;

@@ -4,6 +4,12 @@ import { locationOf } from './locations.js';
 import { packageName } from './missing-packages.js';
 
 /**
+ * A stylesheet, image, font or other asset a bundler loads (`import './globals.css'`): it holds no code,
+ * so it cannot send or hand over data, whether or not the checker can type it.
+ */
+const ASSET = /\.(css|scss|sass|less|styl|pcss|svg|png|jpe?g|gif|webp|avif|ico|bmp|woff2?|ttf|otf|eot|mp3|mp4|webm|wav)(\?.*)?$/i;
+
+/**
  * Imports whose module has no type for the checker: nothing imported from it
  * is recognised as a send call or as financial data. For most packages the
  * open-world default still carries data through their calls, so this is a
@@ -14,12 +20,6 @@ import { packageName } from './missing-packages.js';
  * the ESLint rule shows this error at the import) or one TypeScript resolves to
  * JavaScript without declarations (e.g. an `exports` map without `types`).
  */
-/**
- * A stylesheet, image, font or other asset a bundler loads (`import './globals.css'`): it holds no code,
- * so it cannot send or hand over data, whether or not the checker can type it.
- */
-const ASSET = /\.(css|scss|sass|less|styl|pcss|svg|png|jpe?g|gif|webp|avif|ico|bmp|woff2?|ttf|otf|eot|mp3|mp4|webm|wav)(\?.*)?$/i;
-
 export function unresolvedImports(sourceFile: ts.SourceFile, checker: ts.TypeChecker, typedModelled: ReadonlySet<string>): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const statement of sourceFile.statements) {
