@@ -99,7 +99,7 @@ function summarySection(summary: Summary, result: AnalysisResult, context: Repor
       ? `<div class="cov warning"><h4>calls that look like a send but are not confirmed by the policy <span class="count">${possible.length}</span></h4><ul>${possible
           .map(
             (p) =>
-              `<li><code>${h(`${rel(p.location.file)}:${p.location.line}`)}</code> <code>${h(p.callee)}</code>: ${h(p.api)}${
+              `<li><code>${h(`${rel(p.location.file)}:${p.location.line}`)}</code> <code>${h(p.callee)}</code>: ${code(p.api)}${
                 p.data.length > 0 ? ` — <strong>financial data reaches it</strong>: ${p.data.map((d) => `${h(d.kind)} (<code>${h(d.expression)}</code>)`).join(', ')}` : ''
               }</li>`,
           )
@@ -162,7 +162,7 @@ function findingArticle(entry: Entry, n: number, context: ReportContext, rel: (f
   return [
     `<article class="finding status-${status}" id="${id}" data-platform="${h(finding.sink.platform)}" data-category="${h(entry.categories.join('\n'))}" data-file="${h(rel(sink.file))}" data-status="${status}" data-search="${h(search)}">`,
     `<header><h2><a class="anchor" href="#${id}">#${n}</a> <span class="badge ${status}">${statusBadge}</span> ${h(finding.source.kind)} → ${h(finding.sink.platform)}</h2>`,
-    `<p class="where">${locationLink(sink, rel, link)} in <code>${h(boxTitle({ function: finding.trace.at(-1)?.function }))}</code> · <code>${h(finding.sink.callee)}</code> (${h(finding.sink.argument.replace(/`/g, ''))}) · ${h(finding.sink.api)}</p></header>`,
+    `<p class="where">${locationLink(sink, rel, link)} in <code>${h(boxTitle({ function: finding.trace.at(-1)?.function }))}</code> · <code>${h(finding.sink.callee)}</code> (${h(finding.sink.argument.replace(/`/g, ''))}) · ${code(finding.sink.api)}</p></header>`,
     `<p class="message">${code(finding.message)}</p>`,
     finding.suppression ? `<p class="suppression">Suppressed at ${locationLink(finding.suppression.location, rel, link)}: ${h(finding.suppression.reason)}</p>` : '',
     `<p class="source">Source: <code>${h(finding.source.expression)}</code> at ${locationLink(finding.source.location, rel, link)}: ${code(finding.source.reason)}${sourceData(finding.source)}</p>`,
