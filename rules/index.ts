@@ -10,6 +10,7 @@ import botkit from './platforms/botkit.js';
 import botpress from './platforms/botpress.js';
 import bottender from './platforms/bottender.js';
 import discord from './platforms/discord.js';
+import expo from './platforms/expo.js';
 import firebase from './platforms/firebase.js';
 import googleChat from './platforms/google-chat.js';
 import infobip from './platforms/infobip.js';
@@ -20,6 +21,7 @@ import matrix from './platforms/matrix.js';
 import mattermost from './platforms/mattermost.js';
 import messagebird from './platforms/messagebird.js';
 import messenger from './platforms/messenger.js';
+import onesignal from './platforms/onesignal.js';
 import plivo from './platforms/plivo.js';
 import sendblue from './platforms/sendblue.js';
 import sendbird from './platforms/sendbird.js';
@@ -52,7 +54,7 @@ import stripe from './sdks/stripe.js';
 export const platforms: PlatformModel[] = [
   whatsapp, messenger, instagram, slack, telegram, twilio, discord, botframework, teams, line, viber, wechat, bottender,
   vonage, intercom, zendesk, googleChat, sendbird, stream, azureCommunication, matrix, mattermost, vercelChat, botpress,
-  messagebird, infobip, sinch, plivo, telnyx, sendblue, aws, botkit, twitter, firebase,
+  messagebird, infobip, sinch, plivo, telnyx, sendblue, aws, botkit, twitter, firebase, expo, onesignal,
 ];
 
 /** Bank-integration SDKs: their financial types and calls. Adding one is adding a file under sdks/ and a line here. */

@@ -470,8 +470,8 @@ export class SinkMatcher {
   private slotLabel(args: Arguments, index: number, fields: string[], parameters: readonly string[] | undefined): string {
     if (index === -1) return 'the receiver';
     const parameter = parameters?.[index] ?? this.signatureOf(args.call)?.parameters[index]?.name;
-    const suffix = fields.length ? `.${fields.join('.').replaceAll('.[]', '[]')}` : '';
-    return parameter !== undefined ? `argument \`${parameter}${suffix}\`` : `argument ${index + 1}${suffix ? ` (\`${suffix.slice(1)}\`)` : ''}`;
+    const suffix = fields.length ? `.${fields.join('.')}`.replaceAll('.[]', '[]') : '';
+    return parameter !== undefined ? `argument \`${parameter}${suffix}\`` : `argument ${index + 1}${suffix ? ` (\`${suffix.replace(/^\./, '')}\`)` : ''}`;
   }
 }
 
