@@ -41,6 +41,15 @@ export async function replyWithBalance(psid: string, account: BankAccount): Prom
 }
 `;
 
+// One value that holds two kinds of financial data, sent whole: one finding per kind, one report naming both.
+const wholeStatement = `import type { BankAccount, CardTransaction } from './model.js';
+import { client } from './client.js';
+
+export async function sendStatement(psid: string, statement: { account: BankAccount; last: CardTransaction }): Promise<void> {
+  await client.sendText(psid, JSON.stringify(statement));
+}
+`;
+
 ruleTester.run('no-financial-data-in-messages', rule as never, {
   valid: [
     { name: 'a masked IBAN (configured sanitizer)', filename: file('src/precision.ts'), code: ibanLeak('maskIban(account.iban)') },
@@ -68,6 +77,12 @@ ruleTester.run('no-financial-data-in-messages', rule as never, {
           suggestions: [{ messageId: 'maskWith', data: { expression: 'account.iban', sanitizer: 'maskIban' }, output: ibanLeak('maskIban(account.iban)') }],
         },
       ],
+    },
+    {
+      name: 'two kinds of data in one value sent whole: one report at the send naming both',
+      filename: file('src/precision.ts'),
+      code: wholeStatement,
+      errors: [{ line: 5, ...fullMessage(`BankAccount and CardTransaction data reaches Facebook Messenger: \`statement\` (BankAccount, src/precision.ts:4) → client.sendText. ${REMEDY}`) }],
     },
     {
       name: 'types named in the config file',

@@ -273,6 +273,26 @@ export async function notify(account: BankAccount): Promise<void> {
   });
 });
 
+describe('the pretty report of one value holding several kinds', () => {
+  it('prints the path once: the other kinds on the same path refer to it', async () => {
+    const project = tempProject({
+      'src/bot.ts': `import { MessengerClient } from 'messaging-api-messenger';
+export interface BankAccount { iban: string; balance: number; currency: string }
+export interface CardTransaction { amount: number; currency: string; merchant: string }
+const client = new MessengerClient({ accessToken: 't' });
+export async function sendStatement(psid: string, statement: { account: BankAccount; last: CardTransaction }): Promise<void> {
+  await client.sendText(psid, JSON.stringify(statement));
+}
+`,
+    });
+    const outcome = await check({ project });
+    expect(outcome.result.findings.map((f) => f.source.kind).sort()).toEqual(['BankAccount', 'CardTransaction']);
+    const text = formatPretty(outcome.result, { rootDir: outcome.rootDir, toolVersion: '0.0.0', color: false });
+    expect(text.split('\n').filter((l) => l.startsWith('  > '))).toHaveLength(1);
+    expect(text).toMatch(/leak {2}CardTransaction data reaches Facebook Messenger[^\n]*\n {2}source: CardTransaction[^\n]*\n {2}path: the same as for BankAccount above\n/);
+  });
+});
+
 describe('finleak sinks', () => {
   // The built CLI (`npm test` builds it first).
   const cli = (argv: string[]) => runCli(argv, repoRoot);

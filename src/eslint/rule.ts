@@ -50,19 +50,25 @@ export const rule: Rule.RuleModule = {
           const location = diagnostic.location!;
           context.report({ loc: toLoc(location), messageId: 'analysisError', data: { reason: diagnostic.message } });
         }
-        for (const finding of analysis.findingsIn(fileName)) {
+        // One report per send call: a whole response object sent carries several kinds (one finding each), one squiggle says so.
+        for (const findings of bySendCall(analysis.findingsIn(fileName))) {
+          const finding = findings[0]!;
           const data = {
-            kind: finding.source.kind,
+            kind: kindsOf(findings),
             platform: finding.sink.platform,
             path: shortPath(finding, analysis.rootDir),
             sink: where(finding.sink.location, analysis.rootDir),
           };
           if (path.resolve(finding.sink.location.file) === fileName) {
-            const suggest = sanitizerSuggestions(program, finding, analysis.policy).map((s) => ({
-              messageId: 'maskWith',
-              data: { expression: s.expression, sanitizer: s.sanitizer },
-              fix: (fixer: Rule.RuleFixer) => s.edits.map((e) => fixer.replaceTextRange([e.start, e.end], e.text)),
-            }));
+            const seen = new Set<string>();
+            const suggest = findings
+              .flatMap((f) => sanitizerSuggestions(program, f, analysis.policy))
+              .filter((s) => !seen.has(`${s.expression}\u0000${s.sanitizer}`) && seen.add(`${s.expression}\u0000${s.sanitizer}`))
+              .map((s) => ({
+                messageId: 'maskWith',
+                data: { expression: s.expression, sanitizer: s.sanitizer },
+                fix: (fixer: Rule.RuleFixer) => s.edits.map((e) => fixer.replaceTextRange([e.start, e.end], e.text)),
+              }));
             context.report({ loc: toLoc(finding.sink.location), messageId: 'leak', data, ...(suggest.length ? { suggest } : {}) });
           } else {
             context.report({ loc: toLoc(finding.source.location), messageId: 'source', data });
@@ -102,4 +108,25 @@ function reportFailure(context: Rule.RuleContext, error: unknown): void {
 
 function toLoc(location: Finding['sink']['location']): { start: { line: number; column: number }; end: { line: number; column: number } } {
   return { start: { line: location.line, column: location.column - 1 }, end: { line: location.endLine, column: location.endColumn - 1 } };
+}
+
+/** Findings grouped by the place they are reported: the send call (or, at the source, the read), in order. */
+function bySendCall(findings: readonly Finding[]): Finding[][] {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const { file, line, column } = finding.sink.location;
+    const at = finding.source.location;
+    const key = `${file}:${line}:${column}\u0000${at.file}:${at.line}:${at.column}`;
+    const group = groups.get(key);
+    if (group) group.push(finding);
+    else groups.set(key, [finding]);
+  }
+  return [...groups.values()];
+}
+
+/** "AccountBase", "AccountBase and Transaction", "AccountBase, NumbersACH and 5 more kinds". */
+function kindsOf(findings: readonly Finding[]): string {
+  const kinds = [...new Set(findings.map((f) => f.source.kind))];
+  if (kinds.length <= 2) return kinds.join(' and ');
+  return `${kinds.slice(0, 2).join(', ')} and ${kinds.length - 2} more kinds (${kinds.slice(2).join(', ')})`;
 }

@@ -19,8 +19,18 @@ export function formatPretty(result: AnalysisResult, context: ReportContext): st
   }
   if (result.diagnostics.length > 0) out.push('');
 
+  // A value holding several kinds (a whole API response) gives one finding per kind along the same path: printed once.
+  const printed = new Map<string, string>();
   failing.forEach((finding, i) => {
     out.push(`${c.cyan(where(finding.sink.location))}  ${c.red(c.bold('leak'))}  ${headline(finding)}  ${c.dim(finding.ruleId)}`);
+    const same = printed.get(pathKey(finding));
+    if (same !== undefined) {
+      out.push(`  ${c.dim('source:')} ${finding.source.kind} ${c.dim(`— ${finding.source.reason}`)}`);
+      out.push(`  ${c.dim('path:')} the same as for ${same} above`);
+      if (i < failing.length - 1) out.push('');
+      return;
+    }
+    printed.set(pathKey(finding), finding.source.kind);
     out.push(...codeFrame(finding.sink.location, c));
     out.push(`  ${c.dim('source:')} ${finding.source.kind} ${c.dim(`— ${finding.source.reason}`)}`);
     out.push(`  ${c.dim('path:')}`);
@@ -92,6 +102,12 @@ function possibleSendLines(result: AnalysisResult, context: ReportContext, c: Re
   }
   if (carrying.length > 5) lines.push(c.dim(`  … and ${carrying.length - 5} more`));
   return lines;
+}
+
+/** The steps of a finding's path after its first (which names the kind), with the send call: equal for findings that differ only in kind. */
+function pathKey(finding: Finding): string {
+  const at = (l: SourceLocation): string => `${l.file}:${l.line}:${l.column}`;
+  return [at(finding.sink.location), at(finding.source.location), ...finding.trace.slice(1).map((s) => `${at(s.location)} ${s.label}`)].join('\u0000');
 }
 
 function headline(finding: Finding): string {
