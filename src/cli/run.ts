@@ -76,6 +76,15 @@ const SOURCES_OPTIONS = {
  * node:util's parseArgs errors, as one line of ours: an unknown option gets
  * the closest known one ("did you mean"), and no advice with unbalanced quotes.
  */
+/** A command's arguments, parsed strictly: an unknown or malformed option is a usage error that names it. */
+function parseCommandArgs<const O extends OptionsConfig, const P extends boolean>(args: string[], options: O, allowPositionals: P) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (error) {
+    throw argumentError(error, options);
+  }
+}
+
 function argumentError(error: unknown, options: OptionsConfig): UsageError {
   const message = (error as Error).message.replace(/^TypeError \[\w+\]: /, '');
   const unknown = /^Unknown option '([^']+)'/.exec(message);
@@ -203,13 +212,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`unknown command '${command}'${didYouMean(command, COMMANDS)}`);
   }
 
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: CHECK_OPTIONS });
-  } catch (error) {
-    throw argumentError(error, CHECK_OPTIONS);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(rest, CHECK_OPTIONS, true);
   if (values.help) {
     io.stdout(HELP);
     return EXIT.clean;
@@ -337,13 +340,7 @@ function baselineCommand(args: string[], io: CliIo): number {
 
 /** `finleak fix`: mask what leaks, where a configured sanitizer fits; see src/fix/. */
 async function fixCommand(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: FIX_OPTIONS });
-  } catch (error) {
-    throw argumentError(error, FIX_OPTIONS);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(args, FIX_OPTIONS, true);
   if (values.help) {
     io.stdout(HELP);
     return EXIT.clean;
@@ -373,12 +370,7 @@ async function fixCommand(args: string[], io: CliIo): Promise<number> {
 const SINKS_OPTIONS = { format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } } satisfies OptionsConfig;
 
 function sinksCommand(args: string[], io: CliIo): number {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, strict: true, options: SINKS_OPTIONS }));
-  } catch (error) {
-    throw argumentError(error, SINKS_OPTIONS);
-  }
+  const { values } = parseCommandArgs(args, SINKS_OPTIONS, false);
   if (values.help) {
     io.stdout(HELP);
     return EXIT.clean;
@@ -391,12 +383,7 @@ function sinksCommand(args: string[], io: CliIo): number {
 
 /** `finleak sources`: the financial types of a project with the reason, to audit the policy before gating on it. */
 async function sourcesCommand(args: string[], io: CliIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, strict: true, options: SOURCES_OPTIONS }));
-  } catch (error) {
-    throw argumentError(error, SOURCES_OPTIONS);
-  }
+  const { values } = parseCommandArgs(args, SOURCES_OPTIONS, false);
   if (values.help) {
     io.stdout(HELP);
     return EXIT.clean;
