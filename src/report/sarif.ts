@@ -38,9 +38,10 @@ const POSSIBLE_SEND_RULE = {
   shortDescription: { text: 'A call that looks like a third-party messaging send but is not confirmed by the policy.' },
   fullDescription: {
     text:
-      'finleak recognised this call only by name (an untyped SDK, or a send method on a receiver typed `any`) or by the ' +
-      'shape of an HTTP request (a POST with a message-like JSON body to a host not known statically). It is listed so ' +
-      'that a person can confirm it: if it sends messages, model it under "sinks" or "endpoints" in the finleak config.',
+      'finleak recognised this call only by name (an untyped SDK, a send method on a receiver typed `any`, or a send-like ' +
+      'method of a library no model covers) or by the shape of an HTTP request (a POST with a message-like JSON body to a ' +
+      'host not known statically, or to a host whose name says it relays messages). It is listed so that a person can ' +
+      'confirm it: if it sends messages, model it under "sinks" or "endpoints" in the finleak config.',
   },
   help: {
     text: 'If the call sends a message to a third-party platform, add it to the finleak config ("sinks" for an SDK method, "endpoints" for a URL); otherwise nothing needs to be done.',
