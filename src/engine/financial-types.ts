@@ -316,10 +316,11 @@ export class FinancialTypes {
     const empty: Shape = { ...(identity ? { identity } : {}), verdict: { fields: [], hits: [] }, properties };
     if (this.isPrimitive(type) || this.isLibType(type) || type.getCallSignatures().length > 0) return empty;
     if ((own && this.isExcluded(own)) || (identity && this.isExcluded(identity))) return empty;
-    const ownProperties = type.getProperties().filter((property) => {
-      const declaration = property.declarations?.[0];
-      return !(declaration && this.origins.isLib(declaration)); // `Error.name`, `Date` members: TypeScript's own, never bank data
-    });
+    // `Error.name`, `Date` members: TypeScript's own, never bank data.
+    const ownProperties = type
+      .getProperties()
+      .filter((property) => !(property.declarations?.[0] && this.origins.isLib(property.declarations[0])))
+      .map((property): { property: ts.Symbol; member: Member } => ({ property, member: { name: property.name, ...withAlias(this.origins.aliasOf(property)) } }));
     const listed = own ? this.listed(own) : undefined;
     const declared = listed ?? this.matchSdk(type);
     const names = [...new Set([...(own?.names ?? []), ...(identity?.names ?? [])])];
@@ -329,18 +330,18 @@ export class FinancialTypes {
     // method or a schema column and marks a date, which is evidence for a field, not a field). So the members'
     // types are asked only then: an SDK's index class has hundreds of members typed by modules nothing else needs.
     const byName = this.rules.classify(
-      ownProperties.map((property) => ({ name: property.name, ...withAlias(this.origins.aliasOf(property)) })),
+      ownProperties.map((p) => p.member),
       names,
       declared ?? context?.evidence,
       ownNames,
     );
     if (byName.hits.length === 0) return shapeOf(byName);
     const members: Member[] = [];
-    for (const property of ownProperties) {
+    for (const { property, member } of ownProperties) {
       const propertyType = this.checker.getTypeOfSymbol(property);
       if (propertyType.getCallSignatures().length > 0 && !(propertyType.flags & PRIMITIVE)) continue; // methods
       if (this.isSchemaObject(propertyType)) continue; // a table's column or a schema's field definition, not a value
-      members.push({ name: property.name, ...withAlias(this.origins.aliasOf(property)), ...(this.isDate(propertyType) ? { isDate: true } : {}) });
+      members.push(this.isDate(propertyType) ? { ...member, isDate: true } : member);
       properties.set(property.name, property);
     }
     return shapeOf(this.rules.classify(members, names, declared ?? context?.evidence, ownNames));

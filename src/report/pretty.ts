@@ -23,14 +23,15 @@ export function formatPretty(result: AnalysisResult, context: ReportContext): st
   const printed = new Map<string, string>();
   failing.forEach((finding, i) => {
     out.push(`${c.cyan(where(finding.sink.location))}  ${c.red(c.bold('leak'))}  ${headline(finding)}  ${c.dim(finding.ruleId)}`);
-    const same = printed.get(pathKey(finding));
+    const key = pathKey(finding);
+    const same = printed.get(key);
     if (same !== undefined) {
       out.push(`  ${c.dim('source:')} ${finding.source.kind} ${c.dim(`— ${finding.source.reason}`)}`);
       out.push(`  ${c.dim('path:')} the same as for ${same} above`);
       if (i < failing.length - 1) out.push('');
       return;
     }
-    printed.set(pathKey(finding), finding.source.kind);
+    printed.set(key, finding.source.kind);
     out.push(...codeFrame(finding.sink.location, c));
     out.push(`  ${c.dim('source:')} ${finding.source.kind} ${c.dim(`— ${finding.source.reason}`)}`);
     out.push(`  ${c.dim('path:')}`);
