@@ -16,6 +16,7 @@ import type { Policy, UserConfig } from './policy/types.js';
 import { combineResults } from './workspace/combine-results.js';
 import { findProjects, type ProjectSet } from './workspace/find-projects.js';
 import { describeShard, shardOf, type Shard } from './workspace/shard.js';
+import { relativePath } from './relative-path.js';
 
 export interface CheckOptions {
   /** Path to the tsconfig.json (or its folder). Same as `projects: [project]`. */
@@ -87,7 +88,7 @@ export async function check(options: CheckOptions): Promise<CheckOutcome> {
   const { config, file: configFile, baseDir } = early && (configured || rootDir === cwd) ? early : await findConfig(rootDir, options);
   const policy = buildPolicy(config, baseDir ?? (configFile ? path.dirname(configFile) : rootDir));
 
-  const relative = (file: string): string => path.relative(rootDir, file).split(path.sep).join('/');
+  const relative = (file: string): string => relativePath(rootDir, file);
   const shard = options.shard;
   const projects = shard ? found.projects.filter((p) => shardOf(relative(p.configFile), shard.count) === shard.index) : found.projects;
   const groups = groupByProgram(projects);

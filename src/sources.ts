@@ -5,6 +5,7 @@ import { loadConfig } from './config/load-config.js';
 import type { Diagnostic } from './engine/finding.js';
 import { loadProject } from './engine/project.js';
 import { inventorySources, type SourceInventory, type SourceTypeEntry } from './engine/source-inventory.js';
+import { relativePath } from './relative-path.js';
 
 export interface SourcesOptions {
   project: string;
@@ -35,7 +36,7 @@ export async function listSources(options: SourcesOptions): Promise<SourcesOutco
 /** Plain-text listing: one block per type, with its financial fields and the evidence. */
 export function formatSources(outcome: SourcesOutcome): string {
   const { financial, lookAlikes, stats } = outcome.inventory;
-  const relative = (file: string): string => path.relative(outcome.rootDir, file).split(path.sep).join('/');
+  const relative = (file: string): string => relativePath(outcome.rootDir, file);
   const line = (e: SourceTypeEntry): string =>
     `  ${e.name}${e.kind && e.kind !== e.name ? ` (source ${e.kind})` : ''}  ${e.module ?? `${relative(e.location.file)}:${e.location.line}`}\n      ${e.reason}\n`;
   let text = `${financial.length} financial type${financial.length === 1 ? '' : 's'} in ${relative(outcome.tsconfig) || outcome.tsconfig} (${stats.declarations} declarations in ${stats.files} files looked at):\n\n`;

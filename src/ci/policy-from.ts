@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ConfigError } from '../config/config-error.js';
 import { loadConfig, searchPlaces, type LoadedConfig } from '../config/load-config.js';
 import { commitOf, git, gitTop } from './git.js';
+import { relativePath } from '../relative-path.js';
 
 /**
  * `--policy-from <ref>`: the config as of a git ref (the base branch of a pull
@@ -33,7 +34,7 @@ export async function loadConfigAtRef(ref: string, rootDir: string, explicitFile
     }
     // The search stops at the repository's top, as it would at a package.json.
     if (!candidates.includes(path.join(top, 'package.json'))) writeFileSync(path.join(mirror, 'package.json'), '{}');
-    const shown = (mirrored: string): string => `${ref}:${path.relative(mirror, mirrored).split(path.sep).join('/')}`;
+    const shown = (mirrored: string): string => `${ref}:${relativePath(mirror, mirrored)}`;
     let loaded: LoadedConfig;
     try {
       if (explicitFile && showAt(commit, top, path.resolve(explicitFile)) === undefined) {
@@ -64,7 +65,7 @@ function searchedFiles(rootDir: string, top: string, commit: string): string[] {
 }
 
 function showAt(commit: string, top: string, file: string): string | undefined {
-  const relative = path.relative(top, file).split(path.sep).join('/');
+  const relative = relativePath(top, file);
   if (relative.startsWith('..')) throw new ConfigError('--policy-from reads the config from git: it must be inside the repository', file);
   try {
     return git(['show', `${commit}:${relative}`], top, '');

@@ -1,9 +1,9 @@
-import path from 'node:path';
 import { createColors } from 'picocolors';
 import type { Finding } from '../engine/finding.js';
 import type { FixOutcome } from '../fix/fix-project.js';
 import type { FixPlan } from '../fix/plan.js';
 import { unifiedDiff } from '../fix/text-diff.js';
+import { relativePath } from '../relative-path.js';
 
 /**
  * What `finleak fix` prints: each finding fixed (with the wrap) or not (with
@@ -12,7 +12,7 @@ import { unifiedDiff } from '../fix/text-diff.js';
  */
 export function formatFixReport(outcome: FixOutcome, color: boolean, dryRun: boolean): string {
   const c = createColors(color);
-  const rel = (file: string): string => path.relative(outcome.rootDir, file).split(path.sep).join('/');
+  const rel = (file: string): string => relativePath(outcome.rootDir, file);
   const where = (f: Finding): string => `${rel(f.sink.location.file)}:${f.sink.location.line}:${f.sink.location.column}`;
   const title = (f: Finding): string => `${f.source.kind} → ${f.sink.platform} through \`${f.sink.callee}\``;
   const rows = [
@@ -45,5 +45,5 @@ function fixedLine(plans: readonly FixPlan[], c: ReturnType<typeof createColors>
 
 /** The --dry-run diff of every changed file, paths relative to the project folder. */
 export function formatFixDiff(outcome: FixOutcome): string {
-  return outcome.files.map((f) => unifiedDiff(path.relative(outcome.rootDir, f.file).split(path.sep).join('/'), f.before, f.after)).join('');
+  return outcome.files.map((f) => unifiedDiff(relativePath(outcome.rootDir, f.file), f.before, f.after)).join('');
 }

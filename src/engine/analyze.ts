@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { ts } from '@ts-morph/common';
 import type { Policy } from '../policy/types.js';
 import { DeclarationNeeded } from './declaration-pruning.js';
@@ -21,6 +20,7 @@ import { unresolvedImports } from './unresolved-imports.js';
 import { POSSIBLE, REPORTED, SinkMatcher, type SinkMatch } from './sinks.js';
 import { applySuppressions } from './suppressions.js';
 import type { Flow, Step } from './taint.js';
+import { relativePath } from '../relative-path.js';
 
 export interface AnalyzeOptions {
   /** Folder that report paths, fingerprints and `ignore` globs are relative to. */
@@ -193,7 +193,7 @@ export class ProgramAnalyzer {
     return result;
   }
 
-  private readonly relative = (file: string): string => path.relative(this.options.rootDir, file).split(path.sep).join('/');
+  private readonly relative = (file: string): string => relativePath(this.options.rootDir, file);
 
   private isReported(fileName: string): boolean {
     return !this.ignored(this.relative(fileName)) && (this.options.onlyFiles?.(fileName) ?? true);

@@ -1,7 +1,7 @@
 import { ts } from '@ts-morph/common';
 import type { HttpCarrierSpec, ResolvedSources } from '../policy/types.js';
 import { addressOf, moduleMatches } from './declarations.js';
-import { FieldRules, UNCLASSIFIED, type FieldHit, type Member, type ShapeVerdict } from './field-rules.js';
+import { FieldRules, UNCLASSIFIED, type Member, type ShapeVerdict } from './field-rules.js';
 import { compileTypePatterns, type NamePattern } from './field-words.js';
 import { SourceCalls } from './source-calls.js';
 import { findObjectLiteral, TypeOrigins, type TypeIdentity } from './type-origin.js';

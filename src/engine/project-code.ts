@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { ts } from '@ts-morph/common';
 import { repositoryRoot } from './repository-root.js';
+import { relativePath } from '../relative-path.js';
 
 /**
  * Which files of a program are the project's own code, the code finleak
@@ -84,7 +85,7 @@ export class ProjectCode {
    */
   private located(fileName: string): string {
     const real = !this.preserveSymlinks && fileName.includes('/node_modules/') ? fileName : realPath(fileName);
-    return path.relative(this.root, real).split(path.sep).join('/');
+    return relativePath(this.root, real);
   }
 }
 

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import { ts } from '@ts-morph/common';
 import { addressOf, moduleMatches, packageOfFile, skipOuter } from './declarations.js';
 import { ProjectCode } from './project-code.js';
+import { relativePath } from '../relative-path.js';
 
 const ANONYMOUS = new Set(['__type', '__object', '__function', 'default']);
 /** How many properties of an anonymous type are asked where they were declared. */
@@ -123,7 +123,7 @@ export class TypeOrigins {
     if (ProjectCode.of(this.program).isDependency(sourceFile)) return packageOfFile(this.program, sourceFile);
     const named = (node as ts.NamedDeclaration).name;
     const line = sourceFile.getLineAndCharacterOfPosition((named ?? node).getStart(sourceFile)).line + 1;
-    return `${path.relative(this.rootDir, sourceFile.fileName).split(path.sep).join('/')}:${line}`;
+    return `${relativePath(this.rootDir, sourceFile.fileName)}:${line}`;
   }
 
   isLib(node: ts.Node): boolean {

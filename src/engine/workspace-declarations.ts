@@ -4,6 +4,7 @@ import { ts } from '@ts-morph/common';
 import type { Diagnostic } from './finding.js';
 import { locationOf } from './locations.js';
 import { ProjectCode } from './project-code.js';
+import { relativePath } from '../relative-path.js';
 
 /**
  * A coverage gap: a package of the repository (a workspace package) that the
@@ -18,7 +19,7 @@ import { ProjectCode } from './project-code.js';
  */
 export function builtDeclarationGaps(program: ts.Program, checker: ts.TypeChecker, rootDir: string, ignored: (relativePath: string) => boolean): Diagnostic[] {
   const projectCode = ProjectCode.of(program);
-  const relative = (file: string): string => path.relative(rootDir, file).split(path.sep).join('/');
+  const relative = (file: string): string => relativePath(rootDir, file);
   const configFile = program.getCompilerOptions().configFilePath;
   const projectDir = typeof configFile === 'string' ? path.dirname(configFile) : program.getCurrentDirectory();
   const ownPackage = packageFolder(projectDir);
@@ -69,7 +70,7 @@ function diagnostic(gap: Gap, relative: (file: string) => string, pathsBase: str
   const { file } = gap;
   const more = gap.files.size > 1 ? ` and ${gap.files.size - 1} more` : '';
   const imported = gap.specifier?.text ?? file.packageName;
-  const sourceHint = file.source ? `"${imported}": ["${toPosix(path.relative(pathsBase, file.source))}"]` : `"${imported}": ["<its src/index.ts>"]`;
+  const sourceHint = file.source ? `"${imported}": ["${relativePath(pathsBase, file.source)}"]` : `"${imported}": ["<its src/index.ts>"]`;
   const tsconfig = existsSync(path.join(file.packageDir, 'tsconfig.json')) ? ` or add its tsconfig (${relative(path.join(file.packageDir, 'tsconfig.json'))}) to this project's \`references\`,` : '';
   return {
     severity: 'error',
@@ -144,4 +145,3 @@ function moduleSpecifiers(sourceFile: ts.SourceFile): ts.StringLiteralLike[] {
   return out;
 }
 
-const toPosix = (file: string): string => file.split(path.sep).join('/');

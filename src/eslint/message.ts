@@ -1,5 +1,5 @@
-import path from 'node:path';
 import type { Finding } from '../engine/finding.js';
+import { relativePath } from '../relative-path.js';
 
 /** Steps that enter or leave one of the project's functions; library calls (`String.replace()`) stay in the full trace. */
 const HOP = [/^returned from `(.+?)\(\)`/, /^passed as parameter `.+?` of `(.+?)`/];
@@ -21,5 +21,5 @@ export function shortPath(finding: Finding, rootDir: string): string {
 }
 
 export function where(location: { file: string; line: number }, rootDir: string): string {
-  return `${path.relative(rootDir, location.file).split(path.sep).join('/')}:${location.line}`;
+  return `${relativePath(rootDir, location.file)}:${location.line}`;
 }

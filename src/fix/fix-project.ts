@@ -5,7 +5,6 @@ import { Project, type SourceFile } from 'ts-morph';
 import { check, type CheckOptions } from '../check.js';
 import { analyzeProgram } from '../engine/analyze.js';
 import type { AnalysisResult, Finding } from '../engine/finding.js';
-import type { Policy } from '../policy/types.js';
 import { applyPlan } from './apply.js';
 import { planFix, type FixPlan } from './plan.js';
 import { mapPosition, textEdits } from './text-diff.js';

@@ -5,6 +5,7 @@ import type { Finding, SourceLocation, TraceStep } from '../engine/finding.js';
 import { shortText } from '../engine/locations.js';
 import { ProjectCode } from '../engine/project-code.js';
 import type { Policy, SanitizerSpec } from '../policy/types.js';
+import { relativePath } from '../relative-path.js';
 
 /**
  * Where a finding can be fixed by masking: the value on its path, inside the
@@ -170,7 +171,7 @@ function moduleFiles(program: ts.Program, spec: SanitizerSpec, policy: Policy): 
  */
 function moduleSpecifier(program: ts.Program, from: ts.SourceFile, target: ts.SourceFile, configured: string | undefined): string {
   if (configured && !configured.startsWith('.') && !path.isAbsolute(configured)) return configured;
-  let relative = path.relative(path.dirname(from.fileName), target.fileName).split(path.sep).join('/');
+  let relative = relativePath(path.dirname(from.fileName), target.fileName);
   if (!relative.startsWith('.')) relative = `./${relative}`;
   const others = from.statements.flatMap((s) => (ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && s.moduleSpecifier.text.startsWith('.') ? [s.moduleSpecifier.text] : []));
   const resolution = program.getCompilerOptions().moduleResolution;
@@ -224,7 +225,7 @@ function refusal(
   const home = functions.find((f) => f.module?.startsWith('.'))?.module;
   const declare = `declare \`export function ${name}(value: ${typeOf(target)}): string\`${home ? ` in ${home}` : ''}, list it in the finleak config ("sanitizers": [{ "function": "${name}"${home ? `, "module": "${home}"` : ''} }])`;
   if (!read) return { reason, declare: `${declare} and run fix again: it wraps \`${expression}\`` };
-  const at = `${path.relative(policy.baseDir, read.step.location.file).split(path.sep).join('/')}:${read.step.location.line}${read.step.function ? `, in ${read.step.function.includes(' ') ? read.step.function : `${read.step.function}()`}` : ''}`;
+  const at = `${relativePath(policy.baseDir, read.step.location.file)}:${read.step.location.line}${read.step.function ? `, in ${read.step.function.includes(' ') ? read.step.function : `${read.step.function}()`}` : ''}`;
   const others = read.otherPaths > 0 ? `, and the same on the other ${read.otherPaths === 1 ? 'path' : `${read.otherPaths} paths`}` : '';
   return { reason, declare: `${declare} and wrap \`${shortText(read.expression, 40)}\` in it where the path reads it (${at})${others}; fix edits only inside the send call's payload` };
 }

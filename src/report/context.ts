@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { BaselineEntry } from '../ci/baseline.js';
 import type { Finding } from '../engine/finding.js';
+import { relativePath } from '../relative-path.js';
 
 export { repositoryRoot } from '../engine/repository-root.js';
 
@@ -47,7 +47,7 @@ export function failingFindings(findings: readonly Finding[], context: Pick<Repo
   return known ? findings.filter((f) => !known.has(f)) : [...findings];
 }
 
-export const relativePath = (rootDir: string, file: string): string => path.relative(rootDir, file).split(path.sep).join('/');
+export { relativePath };
 
 const fileCache = new Map<string, string[] | undefined>();
 
